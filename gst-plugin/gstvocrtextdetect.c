@@ -1,0 +1,1223 @@
+/* gst-vocr: video OCR for GStreamer
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+/**
+ * SECTION:element-vocrtextdetect
+ * @title: vocrtextdetect
+ *
+ * Finds and reads the text in a video with Tesseract. The element samples
+ * frames by time (#GstVocrTextDetect:interval), reads them on a pool of
+ * worker threads (one Tesseract engine each) and passes every frame through
+ * unmodified and in order. A sampled frame leaves the element carrying what
+ * was read in it:
+ *
+ * - a #GstVocrTextMeta with the lines, their words, boxes, confidences,
+ *   languages and angles (see the `libgstvocr-1.0` API);
+ * - one #GstVideoRegionOfInterestMeta of type "text" per line, whose
+ *   "vocr-line" parameter structure holds `text`, `confidence`, `language`
+ *   and `angle`.
+ *
+ * Frames that were not sampled carry neither. Sampled frames are held until
+ * they are read, so a result is always attached to the frame it describes;
+ * the frames behind them wait with them, which keeps the stream's order.
+ *
+ * When #GstVocrTextDetect:message is %TRUE the element posts an element
+ * message named `vocr-text` for each sampled frame, also when no text was
+ * found:
+ *
+ * - `timestamp` (#guint64): the frame's PTS
+ * - `stream-time` (#guint64): the frame's stream time (position in the
+ *   media)
+ * - `running-time` (#guint64): the frame's running time (position on the
+ *   pipeline's clock)
+ * - `duration` (#guint64): the frame's duration
+ * - `frame` (#guint64): the frame's number, counted from 0 since the
+ *   element started or was last flushed
+ * - `lines` (#GstValueList of #GstStructure): one `vocr-line` structure per
+ *   line with `text` (#gchararray), `confidence` (#gdouble, 0 to 1), `x`,
+ *   `y`, `width`, `height` (#gint, pixels of the frame), `angle` (#gdouble,
+ *   degrees: 0 reads left to right, 90 top to bottom) and `language`
+ *   (#gchararray, BCP-47 such as "en-US")
+ *
+ * ## Example launch line
+ * |[
+ * gst-launch-1.0 -m videotestsrc num-buffers=60 ! \
+ *     textoverlay text="Hello GStreamer" font-desc="Sans 36" ! \
+ *     vocrtextdetect ! fakesink
+ * ]| Prints a `vocr-text` message twice a second with the text it read.
+ */
+
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include <string.h>
+#include <gst/video/video.h>
+#include "vocr.h"
+#include "gstvocrtextdetect.h"
+
+GST_DEBUG_CATEGORY_STATIC (gst_vocr_text_detect_debug);
+#define GST_CAT_DEFAULT gst_vocr_text_detect_debug
+
+#define DEFAULT_LANGUAGES "eng"
+#define DEFAULT_TESSDATA_DIR NULL
+#define DEFAULT_INTERVAL (500 * GST_MSECOND)
+#define DEFAULT_MIN_CONFIDENCE 0.0
+#define DEFAULT_PAGE_SEGMENTATION GST_VOCR_PAGE_SEGMENTATION_SPARSE_TEXT
+#define DEFAULT_ROI NULL
+#define DEFAULT_MESSAGE TRUE
+#define MAX_THREADS 64
+
+enum
+{
+  PROP_0,
+  PROP_LANGUAGES,
+  PROP_TESSDATA_DIR,
+  PROP_INTERVAL,
+  PROP_THREADS,
+  PROP_MIN_CONFIDENCE,
+  PROP_PAGE_SEGMENTATION,
+  PROP_ROI,
+  PROP_MESSAGE,
+};
+
+#define VIDEO_FORMATS "{ GRAY8, I420, YV12, NV12, NV21, Y42B, Y444, Y41B, " \
+    "RGB, BGR, RGBx, BGRx, xRGB, xBGR, RGBA, BGRA, ARGB, ABGR }"
+
+static GstStaticPadTemplate sink_template = GST_STATIC_PAD_TEMPLATE ("sink",
+    GST_PAD_SINK,
+    GST_PAD_ALWAYS,
+    GST_STATIC_CAPS (GST_VIDEO_CAPS_MAKE (VIDEO_FORMATS)));
+
+static GstStaticPadTemplate src_template = GST_STATIC_PAD_TEMPLATE ("src",
+    GST_PAD_SRC,
+    GST_PAD_ALWAYS,
+    GST_STATIC_CAPS (GST_VIDEO_CAPS_MAKE (VIDEO_FORMATS)));
+
+/* A sampled frame on its way through a worker. */
+typedef struct
+{
+  GstVideoFrame frame;          /* mapped read-only, without a buffer ref */
+  GstVideoRectangle roi;
+  gboolean has_roi;
+  GstVocrPageSegmentation mode;
+  gdouble min_confidence;       /* 0 to 1 */
+  gboolean post_message;
+  GstClockTime running_time, stream_time;
+  guint64 frame_number;
+
+  /* written by the worker, under the element's lock */
+  gboolean done;
+  GPtrArray *lines;
+  GError *error;
+} Sample;
+
+/* An entry of the output queue: a buffer or a serialized event, in stream
+ * order, and for sampled buffers the sample being read. */
+typedef struct
+{
+  GstMiniObject *object;
+  Sample *sample;
+} Item;
+
+struct _GstVocrTextDetect
+{
+  GstElement parent;
+
+  GstPad *sinkpad, *srcpad;
+
+  /* properties, protected by the object lock */
+  gchar *languages;
+  gchar *tessdata_dir;
+  guint threads;
+  GstClockTime interval;
+  gdouble min_confidence;       /* 0 to 100, as the property */
+  GstVocrPageSegmentation mode;
+  gchar *roi_string;
+  GstVideoRectangle roi;
+  gboolean has_roi;
+  gboolean roi_valid;
+  gboolean post_message;
+  gboolean engines_running;     /* languages, tessdata-dir, threads frozen */
+
+  /* worker threads: started in READY->PAUSED, joined in PAUSED->READY */
+  GPtrArray *workers;
+  GCancellable *cancellable;
+
+  /* protected by lock */
+  GMutex lock;
+  GCond item_cond;              /* a sample is done, the queue moved, or
+                                 * flushing changed */
+  GCond work_cond;              /* a sample waits for a worker, or shutdown */
+  GQueue pending;               /* Items in stream order */
+  GQueue todo;                  /* Samples no worker has taken yet */
+  guint in_flight;              /* samples queued or being read */
+  guint max_in_flight;
+  guint engines_started;
+  GError *engine_error;
+  gboolean shutdown;
+  gboolean flushing;
+  gboolean eos;
+  GstFlowReturn srcresult;
+
+  /* streaming state, protected by the sink pad's stream lock */
+  GstVideoInfo info;
+  gboolean have_info;
+  GstSegment segment;
+  GstClockTime next_sample;     /* running time of the next sample */
+  guint64 frame_count;
+};
+
+#define gst_vocr_text_detect_parent_class parent_class
+G_DEFINE_TYPE_WITH_CODE (GstVocrTextDetect, gst_vocr_text_detect,
+    GST_TYPE_ELEMENT,
+    GST_DEBUG_CATEGORY_INIT (gst_vocr_text_detect_debug, "vocrtextdetect", 0,
+        "Video OCR text detection"));
+GST_ELEMENT_REGISTER_DEFINE (vocrtextdetect, "vocrtextdetect", GST_RANK_NONE,
+    GST_TYPE_VOCR_TEXT_DETECT);
+
+static void gst_vocr_text_detect_finalize (GObject * object);
+static void gst_vocr_text_detect_set_property (GObject * object,
+    guint prop_id, const GValue * value, GParamSpec * pspec);
+static void gst_vocr_text_detect_get_property (GObject * object,
+    guint prop_id, GValue * value, GParamSpec * pspec);
+static GstStateChangeReturn gst_vocr_text_detect_change_state (GstElement *
+    element, GstStateChange transition);
+static GstFlowReturn gst_vocr_text_detect_chain (GstPad * pad,
+    GstObject * parent, GstBuffer * buffer);
+static gboolean gst_vocr_text_detect_sink_event (GstPad * pad,
+    GstObject * parent, GstEvent * event);
+static gboolean gst_vocr_text_detect_sink_query (GstPad * pad,
+    GstObject * parent, GstQuery * query);
+static gboolean gst_vocr_text_detect_src_activate_mode (GstPad * pad,
+    GstObject * parent, GstPadMode mode, gboolean active);
+static void gst_vocr_text_detect_loop (GstPad * pad);
+
+static void
+gst_vocr_text_detect_class_init (GstVocrTextDetectClass * klass)
+{
+  GObjectClass *gobject_class = G_OBJECT_CLASS (klass);
+  GstElementClass *element_class = GST_ELEMENT_CLASS (klass);
+
+  gobject_class->finalize = gst_vocr_text_detect_finalize;
+  gobject_class->set_property = gst_vocr_text_detect_set_property;
+  gobject_class->get_property = gst_vocr_text_detect_get_property;
+
+  /**
+   * GstVocrTextDetect:languages:
+   *
+   * The languages to read, as Tesseract codes joined by '+' ("eng",
+   * "eng+deu+chi_sim"). Each needs its `.traineddata` file, on Debian from
+   * the package `tesseract-ocr-<code>`.
+   */
+  g_object_class_install_property (gobject_class, PROP_LANGUAGES,
+      g_param_spec_string ("languages", "Languages",
+          "Tesseract language codes joined by '+', e.g. eng+deu",
+          DEFAULT_LANGUAGES, G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS |
+          GST_PARAM_MUTABLE_READY));
+
+  /**
+   * GstVocrTextDetect:tessdata-dir:
+   *
+   * The directory holding the `.traineddata` files. When unset, Tesseract's
+   * own: `TESSDATA_PREFIX`, else the distribution's directory.
+   */
+  g_object_class_install_property (gobject_class, PROP_TESSDATA_DIR,
+      g_param_spec_string ("tessdata-dir", "Tessdata directory",
+          "Directory holding the .traineddata files (NULL: Tesseract's "
+          "default)", DEFAULT_TESSDATA_DIR, G_PARAM_READWRITE |
+          G_PARAM_STATIC_STRINGS | GST_PARAM_MUTABLE_READY));
+
+  /**
+   * GstVocrTextDetect:interval:
+   *
+   * Time between two sampled frames, in nanoseconds of running time; 0
+   * reads every frame. Sampling follows the buffers' timestamps, so the
+   * rate does not depend on the frame rate.
+   */
+  g_object_class_install_property (gobject_class, PROP_INTERVAL,
+      g_param_spec_uint64 ("interval", "Interval",
+          "Time between sampled frames in nanoseconds (0 = every frame)",
+          0, G_MAXUINT64, DEFAULT_INTERVAL, G_PARAM_READWRITE |
+          G_PARAM_STATIC_STRINGS | GST_PARAM_MUTABLE_PLAYING));
+
+  /**
+   * GstVocrTextDetect:threads:
+   *
+   * The number of worker threads, each with its own Tesseract engine.
+   * Defaults to the number of CPU cores.
+   */
+  g_object_class_install_property (gobject_class, PROP_THREADS,
+      g_param_spec_uint ("threads", "Threads",
+          "Number of OCR worker threads, one Tesseract engine each "
+          "(default: number of CPU cores)", 1, MAX_THREADS,
+          MIN (g_get_num_processors (), MAX_THREADS),
+          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS |
+          GST_PARAM_MUTABLE_READY));
+
+  /**
+   * GstVocrTextDetect:min-confidence:
+   *
+   * Lines read with a lower confidence, in percent, are dropped.
+   */
+  g_object_class_install_property (gobject_class, PROP_MIN_CONFIDENCE,
+      g_param_spec_double ("min-confidence", "Minimum confidence",
+          "Drop lines read with less confidence (0-100)", 0.0, 100.0,
+          DEFAULT_MIN_CONFIDENCE, G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS |
+          GST_PARAM_MUTABLE_PLAYING));
+
+  /**
+   * GstVocrTextDetect:page-segmentation:
+   *
+   * How Tesseract finds the text in a frame. Sparse text suits overlays
+   * scattered over a picture; auto suits documents and slides; single-line
+   * suits a caption strip selected with #GstVocrTextDetect:roi.
+   */
+  g_object_class_install_property (gobject_class, PROP_PAGE_SEGMENTATION,
+      g_param_spec_enum ("page-segmentation", "Page segmentation",
+          "How Tesseract finds the text in a frame",
+          GST_VOCR_TYPE_PAGE_SEGMENTATION, DEFAULT_PAGE_SEGMENTATION,
+          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS |
+          GST_PARAM_MUTABLE_PLAYING));
+
+  /**
+   * GstVocrTextDetect:roi:
+   *
+   * The region of the frame to read, as "x,y,width,height" in pixels; empty
+   * or unset reads the whole frame. The region is clipped to the frame.
+   * Boxes are still reported in frame coordinates.
+   */
+  g_object_class_install_property (gobject_class, PROP_ROI,
+      g_param_spec_string ("roi", "Region of interest",
+          "Region to read as x,y,width,height (empty: whole frame)",
+          DEFAULT_ROI, G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS |
+          GST_PARAM_MUTABLE_PLAYING));
+
+  g_object_class_install_property (gobject_class, PROP_MESSAGE,
+      g_param_spec_boolean ("message", "Message",
+          "Post a vocr-text element message for each sampled frame",
+          DEFAULT_MESSAGE, G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS |
+          GST_PARAM_MUTABLE_PLAYING));
+
+  element_class->change_state =
+      GST_DEBUG_FUNCPTR (gst_vocr_text_detect_change_state);
+
+  gst_element_class_add_static_pad_template (element_class, &sink_template);
+  gst_element_class_add_static_pad_template (element_class, &src_template);
+  gst_element_class_set_static_metadata (element_class,
+      "Video text recognition", "Filter/Analyzer/Video",
+      "Finds and reads the text in video frames with Tesseract, attaching "
+      "it as meta and posting it on the bus",
+      "gst-vocr developers <gst-vocr@lists.freedesktop.org>");
+
+  gst_type_mark_as_plugin_api (GST_VOCR_TYPE_PAGE_SEGMENTATION, 0);
+}
+
+static void
+gst_vocr_text_detect_init (GstVocrTextDetect * self)
+{
+  self->sinkpad = gst_pad_new_from_static_template (&sink_template, "sink");
+  gst_pad_set_chain_function (self->sinkpad,
+      GST_DEBUG_FUNCPTR (gst_vocr_text_detect_chain));
+  gst_pad_set_event_function (self->sinkpad,
+      GST_DEBUG_FUNCPTR (gst_vocr_text_detect_sink_event));
+  gst_pad_set_query_function (self->sinkpad,
+      GST_DEBUG_FUNCPTR (gst_vocr_text_detect_sink_query));
+  GST_PAD_SET_PROXY_CAPS (self->sinkpad);
+  GST_PAD_SET_PROXY_ALLOCATION (self->sinkpad);
+  gst_element_add_pad (GST_ELEMENT (self), self->sinkpad);
+
+  self->srcpad = gst_pad_new_from_static_template (&src_template, "src");
+  gst_pad_set_activatemode_function (self->srcpad,
+      GST_DEBUG_FUNCPTR (gst_vocr_text_detect_src_activate_mode));
+  GST_PAD_SET_PROXY_CAPS (self->srcpad);
+  GST_PAD_SET_PROXY_SCHEDULING (self->srcpad);
+  gst_element_add_pad (GST_ELEMENT (self), self->srcpad);
+
+  self->languages = g_strdup (DEFAULT_LANGUAGES);
+  self->tessdata_dir = g_strdup (DEFAULT_TESSDATA_DIR);
+  self->threads = MIN (g_get_num_processors (), MAX_THREADS);
+  self->interval = DEFAULT_INTERVAL;
+  self->min_confidence = DEFAULT_MIN_CONFIDENCE;
+  self->mode = DEFAULT_PAGE_SEGMENTATION;
+  self->roi_valid = TRUE;
+  self->post_message = DEFAULT_MESSAGE;
+
+  self->cancellable = g_cancellable_new ();
+  g_mutex_init (&self->lock);
+  g_cond_init (&self->item_cond);
+  g_cond_init (&self->work_cond);
+  g_queue_init (&self->pending);
+  g_queue_init (&self->todo);
+  self->srcresult = GST_FLOW_FLUSHING;
+  self->flushing = TRUE;
+  gst_segment_init (&self->segment, GST_FORMAT_TIME);
+}
+
+static void
+gst_vocr_text_detect_finalize (GObject * object)
+{
+  GstVocrTextDetect *self = GST_VOCR_TEXT_DETECT (object);
+
+  g_free (self->languages);
+  g_free (self->tessdata_dir);
+  g_free (self->roi_string);
+  g_clear_object (&self->cancellable);
+  g_clear_error (&self->engine_error);
+  g_mutex_clear (&self->lock);
+  g_cond_clear (&self->item_cond);
+  g_cond_clear (&self->work_cond);
+
+  G_OBJECT_CLASS (parent_class)->finalize (object);
+}
+
+/* Parses "x,y,width,height"; NULL or empty means the whole frame. */
+static gboolean
+parse_roi (const gchar * str, GstVideoRectangle * roi, gboolean * has_roi)
+{
+  gint64 v[4];
+  gchar **parts;
+  gboolean ok;
+  guint i;
+
+  *has_roi = FALSE;
+  if (str == NULL || str[strspn (str, " \t")] == '\0')
+    return TRUE;
+
+  parts = g_strsplit (str, ",", -1);
+  ok = g_strv_length (parts) == 4;
+  for (i = 0; ok && i < 4; i++) {
+    gchar *s = g_strstrip (parts[i]), *end = NULL;
+
+    v[i] = g_ascii_strtoll (s, &end, 10);
+    ok = *s != '\0' && end && *end == '\0' && v[i] >= 0 && v[i] <= G_MAXINT;
+  }
+  g_strfreev (parts);
+  if (!ok || v[2] == 0 || v[3] == 0)
+    return FALSE;
+
+  roi->x = v[0];
+  roi->y = v[1];
+  roi->w = v[2];
+  roi->h = v[3];
+  *has_roi = TRUE;
+  return TRUE;
+}
+
+/* called with the object lock */
+static gboolean
+refuse_while_running (GstVocrTextDetect * self, const gchar * name)
+{
+  if (!self->engines_running)
+    return FALSE;
+  g_warning ("%s: the '%s' property can only be changed in the NULL or "
+      "READY state", GST_OBJECT_NAME (self), name);
+  return TRUE;
+}
+
+static void
+gst_vocr_text_detect_set_property (GObject * object, guint prop_id,
+    const GValue * value, GParamSpec * pspec)
+{
+  GstVocrTextDetect *self = GST_VOCR_TEXT_DETECT (object);
+
+  GST_OBJECT_LOCK (self);
+  switch (prop_id) {
+    case PROP_LANGUAGES:
+      if (!refuse_while_running (self, pspec->name)) {
+        g_free (self->languages);
+        self->languages = g_value_dup_string (value);
+      }
+      break;
+    case PROP_TESSDATA_DIR:
+      if (!refuse_while_running (self, pspec->name)) {
+        g_free (self->tessdata_dir);
+        self->tessdata_dir = g_value_dup_string (value);
+      }
+      break;
+    case PROP_THREADS:
+      if (!refuse_while_running (self, pspec->name))
+        self->threads = g_value_get_uint (value);
+      break;
+    case PROP_INTERVAL:
+      self->interval = g_value_get_uint64 (value);
+      break;
+    case PROP_MIN_CONFIDENCE:
+      self->min_confidence = g_value_get_double (value);
+      break;
+    case PROP_PAGE_SEGMENTATION:
+      self->mode = g_value_get_enum (value);
+      break;
+    case PROP_ROI:{
+      const gchar *str = g_value_get_string (value);
+      GstVideoRectangle roi;
+      gboolean has_roi;
+
+      if (parse_roi (str, &roi, &has_roi)) {
+        self->roi = roi;
+        self->has_roi = has_roi;
+        self->roi_valid = TRUE;
+      } else if (self->engines_running) {
+        /* keep reading the previous region rather than fail a running
+         * pipeline over a typo */
+        GST_OBJECT_UNLOCK (self);
+        GST_ELEMENT_WARNING (self, RESOURCE, SETTINGS,
+            ("Invalid region of interest \"%s\": expected x,y,width,height "
+                "in pixels; keeping the previous region", str), (NULL));
+        return;
+      } else {
+        self->roi_valid = FALSE;
+      }
+      g_free (self->roi_string);
+      self->roi_string = g_strdup (str);
+      break;
+    }
+    case PROP_MESSAGE:
+      self->post_message = g_value_get_boolean (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      break;
+  }
+  GST_OBJECT_UNLOCK (self);
+}
+
+static void
+gst_vocr_text_detect_get_property (GObject * object, guint prop_id,
+    GValue * value, GParamSpec * pspec)
+{
+  GstVocrTextDetect *self = GST_VOCR_TEXT_DETECT (object);
+
+  GST_OBJECT_LOCK (self);
+  switch (prop_id) {
+    case PROP_LANGUAGES:
+      g_value_set_string (value, self->languages);
+      break;
+    case PROP_TESSDATA_DIR:
+      g_value_set_string (value, self->tessdata_dir);
+      break;
+    case PROP_THREADS:
+      g_value_set_uint (value, self->threads);
+      break;
+    case PROP_INTERVAL:
+      g_value_set_uint64 (value, self->interval);
+      break;
+    case PROP_MIN_CONFIDENCE:
+      g_value_set_double (value, self->min_confidence);
+      break;
+    case PROP_PAGE_SEGMENTATION:
+      g_value_set_enum (value, self->mode);
+      break;
+    case PROP_ROI:
+      g_value_set_string (value, self->roi_string);
+      break;
+    case PROP_MESSAGE:
+      g_value_set_boolean (value, self->post_message);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      break;
+  }
+  GST_OBJECT_UNLOCK (self);
+}
+
+/* ---- samples and the output queue ---- */
+
+static void
+sample_free (Sample * sample)
+{
+  gst_video_frame_unmap (&sample->frame);
+  g_clear_pointer (&sample->lines, g_ptr_array_unref);
+  g_clear_error (&sample->error);
+  g_free (sample);
+}
+
+static void
+item_free (Item * item)
+{
+  if (item->sample)
+    sample_free (item->sample);
+  gst_mini_object_unref (item->object);
+  g_free (item);
+}
+
+/* Drops everything queued, keeping the sticky events a flush must not lose
+ * (caps, tags, stream-start) on the source pad. Called with the lock, when
+ * no worker holds a sample. */
+static void
+drop_pending (GstVocrTextDetect * self)
+{
+  Item *item;
+
+  while ((item = g_queue_pop_head (&self->pending))) {
+    if (GST_IS_EVENT (item->object)) {
+      GstEvent *event = GST_EVENT_CAST (item->object);
+
+      if (GST_EVENT_IS_STICKY (event) && GST_EVENT_TYPE (event) !=
+          GST_EVENT_SEGMENT && GST_EVENT_TYPE (event) != GST_EVENT_EOS)
+        gst_pad_store_sticky_event (self->srcpad, event);
+    }
+    item_free (item);
+  }
+  g_queue_clear (&self->todo);
+}
+
+/* Waits until the workers hold no sample. Called with the lock. */
+static void
+wait_for_workers (GstVocrTextDetect * self)
+{
+  while (self->in_flight > 0)
+    g_cond_wait (&self->item_cond, &self->lock);
+}
+
+/* ---- worker threads ---- */
+
+static gpointer
+worker_main (gpointer data)
+{
+  GstVocrTextDetect *self = data;
+  GstVocrEngine *engine;
+  GError *error = NULL;
+  gchar *languages, *tessdata_dir;
+
+  GST_OBJECT_LOCK (self);
+  languages = g_strdup (self->languages);
+  tessdata_dir = g_strdup (self->tessdata_dir);
+  GST_OBJECT_UNLOCK (self);
+
+  engine = gst_vocr_engine_new (tessdata_dir, languages, &error);
+  g_free (languages);
+  g_free (tessdata_dir);
+
+  g_mutex_lock (&self->lock);
+  self->engines_started++;
+  if (engine == NULL && self->engine_error == NULL)
+    self->engine_error = g_steal_pointer (&error);
+  g_clear_error (&error);
+  g_cond_broadcast (&self->item_cond);
+
+  while (engine) {
+    Sample *sample;
+    GPtrArray *lines = NULL;
+
+    while (!self->shutdown && g_queue_is_empty (&self->todo))
+      g_cond_wait (&self->work_cond, &self->lock);
+    if (self->shutdown)
+      break;
+    sample = g_queue_pop_head (&self->todo);
+    g_mutex_unlock (&self->lock);
+
+    if (!g_cancellable_is_cancelled (self->cancellable)) {
+      lines = gst_vocr_engine_recognize (engine, &sample->frame,
+          sample->has_roi ? &sample->roi : NULL, sample->mode,
+          sample->min_confidence, self->cancellable, &error);
+    }
+
+    g_mutex_lock (&self->lock);
+    sample->lines = lines;
+    sample->error = g_steal_pointer (&error);
+    sample->done = TRUE;
+    self->in_flight--;
+    g_cond_broadcast (&self->item_cond);
+  }
+  g_mutex_unlock (&self->lock);
+
+  gst_vocr_engine_free (engine);
+  return NULL;
+}
+
+static void
+stop_workers (GstVocrTextDetect * self)
+{
+  guint i;
+
+  if (self->workers == NULL)
+    return;
+
+  g_mutex_lock (&self->lock);
+  self->shutdown = TRUE;
+  g_cond_broadcast (&self->work_cond);
+  g_mutex_unlock (&self->lock);
+
+  for (i = 0; i < self->workers->len; i++)
+    g_thread_join (g_ptr_array_index (self->workers, i));
+  g_clear_pointer (&self->workers, g_ptr_array_unref);
+
+  GST_OBJECT_LOCK (self);
+  self->engines_running = FALSE;
+  GST_OBJECT_UNLOCK (self);
+}
+
+static void
+post_engine_error (GstVocrTextDetect * self, const GError * error)
+{
+  switch (error->code) {
+    case GST_VOCR_ENGINE_ERROR_INVALID_LANGUAGES:
+      GST_ELEMENT_ERROR (self, RESOURCE, SETTINGS, ("%s", error->message),
+          (NULL));
+      break;
+    case GST_VOCR_ENGINE_ERROR_TESSDATA_DIR:
+      GST_ELEMENT_ERROR (self, RESOURCE, OPEN_READ, ("%s", error->message),
+          (NULL));
+      break;
+    case GST_VOCR_ENGINE_ERROR_LANGUAGE_MISSING:
+      GST_ELEMENT_ERROR (self, RESOURCE, NOT_FOUND, ("%s", error->message),
+          (NULL));
+      break;
+    default:
+      GST_ELEMENT_ERROR (self, LIBRARY, INIT, ("%s", error->message), (NULL));
+      break;
+  }
+}
+
+/* Checks the settings without loading models, so that a mistake fails the
+ * NULL->READY transition with a message a user can act on. */
+static gboolean
+check_settings (GstVocrTextDetect * self)
+{
+  gchar *languages, *tessdata_dir, *roi_string;
+  gboolean roi_valid, ok;
+  GError *error = NULL;
+
+  GST_OBJECT_LOCK (self);
+  languages = g_strdup (self->languages);
+  tessdata_dir = g_strdup (self->tessdata_dir);
+  roi_string = g_strdup (self->roi_string);
+  roi_valid = self->roi_valid;
+  GST_OBJECT_UNLOCK (self);
+
+  ok = gst_vocr_engine_check_languages (tessdata_dir, languages, &error);
+  if (!ok) {
+    post_engine_error (self, error);
+    g_error_free (error);
+  } else if (!roi_valid) {
+    GST_ELEMENT_ERROR (self, RESOURCE, SETTINGS,
+        ("Invalid region of interest \"%s\": expected x,y,width,height in "
+            "pixels, e.g. \"0,600,1280,120\"", roi_string), (NULL));
+    ok = FALSE;
+  }
+  g_free (languages);
+  g_free (tessdata_dir);
+  g_free (roi_string);
+  return ok;
+}
+
+static gboolean
+start_workers (GstVocrTextDetect * self)
+{
+  GError *error;
+  guint i, threads;
+
+  GST_OBJECT_LOCK (self);
+  threads = self->threads;
+  self->engines_running = TRUE;
+  GST_OBJECT_UNLOCK (self);
+
+  g_mutex_lock (&self->lock);
+  self->shutdown = FALSE;
+  self->engines_started = 0;
+  g_clear_error (&self->engine_error);
+  /* one sample queued behind each busy worker keeps every core busy
+   * without holding more frames than that */
+  self->max_in_flight = 2 * threads;
+  g_mutex_unlock (&self->lock);
+  g_cancellable_reset (self->cancellable);
+
+  /* Each worker loads its own engine, in parallel: loading the models is
+   * the slow part of starting. */
+  self->workers = g_ptr_array_new ();
+  for (i = 0; i < threads; i++) {
+    gchar *name = g_strdup_printf ("vocr-worker%u", i);
+
+    g_ptr_array_add (self->workers, g_thread_new (name, worker_main, self));
+    g_free (name);
+  }
+
+  g_mutex_lock (&self->lock);
+  while (self->engines_started < threads)
+    g_cond_wait (&self->item_cond, &self->lock);
+  error = g_steal_pointer (&self->engine_error);
+  g_mutex_unlock (&self->lock);
+
+  if (error) {
+    post_engine_error (self, error);
+    g_error_free (error);
+    stop_workers (self);
+    return FALSE;
+  }
+  GST_DEBUG_OBJECT (self, "started %u OCR workers", threads);
+  return TRUE;
+}
+
+static GstStateChangeReturn
+gst_vocr_text_detect_change_state (GstElement * element,
+    GstStateChange transition)
+{
+  GstVocrTextDetect *self = GST_VOCR_TEXT_DETECT (element);
+  GstStateChangeReturn ret;
+
+  switch (transition) {
+    case GST_STATE_CHANGE_NULL_TO_READY:
+      if (!check_settings (self))
+        return GST_STATE_CHANGE_FAILURE;
+      break;
+    case GST_STATE_CHANGE_READY_TO_PAUSED:
+      if (!start_workers (self))
+        return GST_STATE_CHANGE_FAILURE;
+      self->have_info = FALSE;
+      gst_segment_init (&self->segment, GST_FORMAT_TIME);
+      self->next_sample = GST_CLOCK_TIME_NONE;
+      self->frame_count = 0;
+      break;
+    default:
+      break;
+  }
+
+  ret = GST_ELEMENT_CLASS (parent_class)->change_state (element, transition);
+
+  switch (transition) {
+    case GST_STATE_CHANGE_PAUSED_TO_READY:
+      /* the pads are inactive: nothing streams any more */
+      g_mutex_lock (&self->lock);
+      wait_for_workers (self);
+      drop_pending (self);
+      g_mutex_unlock (&self->lock);
+      stop_workers (self);
+      break;
+    default:
+      break;
+  }
+  return ret;
+}
+
+/* ---- input ---- */
+
+/* Decides whether the frame at running time @rt is read. Samples stay on a
+ * grid of @interval so the rate does not drift; a jump in time restarts the
+ * grid. Called with the stream lock. */
+static gboolean
+take_sample (GstVocrTextDetect * self, GstBuffer * buffer, GstClockTime rt,
+    GstClockTime interval)
+{
+  GstClockTime slack = 0;
+
+  if (interval == 0)
+    return TRUE;
+
+  if (!GST_CLOCK_TIME_IS_VALID (rt)) {
+    /* untimed frames: count them, using the frame rate when known */
+    guint64 every = 1;
+
+    if (GST_VIDEO_INFO_FPS_N (&self->info) > 0)
+      every = MAX (1, gst_util_uint64_scale_round (interval,
+              GST_VIDEO_INFO_FPS_N (&self->info),
+              GST_VIDEO_INFO_FPS_D (&self->info) * GST_SECOND));
+    return self->frame_count % every == 0;
+  }
+
+  /* a frame within half a frame of the sampling time is on time: container
+   * timestamps are rounded */
+  if (GST_BUFFER_DURATION_IS_VALID (buffer))
+    slack = GST_BUFFER_DURATION (buffer) / 2;
+
+  if (GST_CLOCK_TIME_IS_VALID (self->next_sample)
+      && rt + slack < self->next_sample
+      && rt + interval >= self->next_sample)
+    return FALSE;
+
+  if (GST_CLOCK_TIME_IS_VALID (self->next_sample)
+      && rt + slack >= self->next_sample
+      && rt < self->next_sample + interval)
+    self->next_sample += interval;
+  else
+    self->next_sample = rt + interval;
+  return TRUE;
+}
+
+static Sample *
+sample_new (GstVocrTextDetect * self, GstBuffer * buffer, GstClockTime rt)
+{
+  Sample *sample = g_new0 (Sample, 1);
+
+  /* no buffer ref: the item owns the buffer, which must stay writable for
+   * the meta */
+  if (!gst_video_frame_map (&sample->frame, &self->info, buffer,
+          GST_MAP_READ | GST_VIDEO_FRAME_MAP_FLAG_NO_REF)) {
+    g_free (sample);
+    return NULL;
+  }
+
+  GST_OBJECT_LOCK (self);
+  sample->roi = self->roi;
+  sample->has_roi = self->has_roi;
+  sample->mode = self->mode;
+  sample->min_confidence = self->min_confidence / 100.0;
+  sample->post_message = self->post_message;
+  GST_OBJECT_UNLOCK (self);
+
+  sample->running_time = rt;
+  sample->stream_time = gst_segment_to_stream_time (&self->segment,
+      GST_FORMAT_TIME, GST_BUFFER_PTS (buffer));
+  sample->frame_number = self->frame_count;
+  return sample;
+}
+
+/* Queues an item for the source pad task, waiting while the workers have
+ * enough to do. Takes ownership of @object. Called with the lock. */
+static GstFlowReturn
+enqueue (GstVocrTextDetect * self, GstMiniObject * object, Sample * sample)
+{
+  Item *item;
+
+  if (self->flushing || self->srcresult != GST_FLOW_OK) {
+    GstFlowReturn ret = self->srcresult;
+
+    if (sample)
+      sample_free (sample);
+    gst_mini_object_unref (object);
+    return ret;
+  }
+
+  item = g_new (Item, 1);
+  item->object = object;
+  item->sample = sample;
+  g_queue_push_tail (&self->pending, item);
+  if (sample) {
+    g_queue_push_tail (&self->todo, sample);
+    self->in_flight++;
+    g_cond_signal (&self->work_cond);
+  }
+  g_cond_broadcast (&self->item_cond);
+  return GST_FLOW_OK;
+}
+
+static GstFlowReturn
+gst_vocr_text_detect_chain (GstPad * pad, GstObject * parent,
+    GstBuffer * buffer)
+{
+  GstVocrTextDetect *self = GST_VOCR_TEXT_DETECT (parent);
+  GstClockTime rt, interval;
+  Sample *sample = NULL;
+  GstFlowReturn ret;
+
+  if (!self->have_info) {
+    GST_ELEMENT_ERROR (self, CORE, NEGOTIATION, (NULL),
+        ("received a buffer before caps"));
+    gst_buffer_unref (buffer);
+    return GST_FLOW_NOT_NEGOTIATED;
+  }
+
+  GST_OBJECT_LOCK (self);
+  interval = self->interval;
+  GST_OBJECT_UNLOCK (self);
+
+  rt = gst_segment_to_running_time (&self->segment, GST_FORMAT_TIME,
+      GST_BUFFER_PTS (buffer));
+
+  /* backpressure: wait while the workers are saturated */
+  g_mutex_lock (&self->lock);
+  while (!self->flushing && self->srcresult == GST_FLOW_OK
+      && self->in_flight >= self->max_in_flight)
+    g_cond_wait (&self->item_cond, &self->lock);
+  g_mutex_unlock (&self->lock);
+
+  if (take_sample (self, buffer, rt, interval)) {
+    buffer = gst_buffer_make_writable (buffer);
+    sample = sample_new (self, buffer, rt);
+    if (sample == NULL) {
+      GST_ELEMENT_WARNING (self, STREAM, FORMAT, (NULL),
+          ("could not map a %" G_GSIZE_FORMAT " byte buffer as %s %dx%d; "
+              "not reading it", gst_buffer_get_size (buffer),
+              GST_VIDEO_INFO_NAME (&self->info),
+              GST_VIDEO_INFO_WIDTH (&self->info),
+              GST_VIDEO_INFO_HEIGHT (&self->info)));
+    }
+  }
+  self->frame_count++;
+
+  g_mutex_lock (&self->lock);
+  ret = enqueue (self, GST_MINI_OBJECT_CAST (buffer), sample);
+  g_mutex_unlock (&self->lock);
+  return ret;
+}
+
+static gboolean
+gst_vocr_text_detect_sink_event (GstPad * pad, GstObject * parent,
+    GstEvent * event)
+{
+  GstVocrTextDetect *self = GST_VOCR_TEXT_DETECT (parent);
+  GstFlowReturn ret;
+
+  switch (GST_EVENT_TYPE (event)) {
+    case GST_EVENT_FLUSH_START:
+      gst_pad_push_event (self->srcpad, event);
+      g_mutex_lock (&self->lock);
+      self->flushing = TRUE;
+      self->srcresult = GST_FLOW_FLUSHING;
+      g_cancellable_cancel (self->cancellable);
+      g_cond_broadcast (&self->item_cond);
+      g_mutex_unlock (&self->lock);
+      gst_pad_pause_task (self->srcpad);
+      return TRUE;
+    case GST_EVENT_FLUSH_STOP:
+      g_mutex_lock (&self->lock);
+      wait_for_workers (self);
+      drop_pending (self);
+      g_cancellable_reset (self->cancellable);
+      self->flushing = FALSE;
+      self->eos = FALSE;
+      self->srcresult = GST_FLOW_OK;
+      g_mutex_unlock (&self->lock);
+      gst_segment_init (&self->segment, GST_FORMAT_TIME);
+      self->next_sample = GST_CLOCK_TIME_NONE;
+      self->frame_count = 0;
+      gst_pad_push_event (self->srcpad, event);
+      return gst_pad_start_task (self->srcpad,
+          (GstTaskFunction) gst_vocr_text_detect_loop, self->srcpad, NULL);
+    case GST_EVENT_CAPS:{
+      GstCaps *caps;
+      GstVideoInfo info;
+
+      gst_event_parse_caps (event, &caps);
+      if (!gst_video_info_from_caps (&info, caps)) {
+        GST_WARNING_OBJECT (self, "invalid caps %" GST_PTR_FORMAT, caps);
+        gst_event_unref (event);
+        return FALSE;
+      }
+      self->info = info;
+      self->have_info = TRUE;
+      break;
+    }
+    case GST_EVENT_SEGMENT:
+      gst_event_copy_segment (event, &self->segment);
+      if (self->segment.format != GST_FORMAT_TIME) {
+        GST_ELEMENT_ERROR (self, STREAM, FORMAT, (NULL),
+            ("only TIME segments are supported, got %s",
+                gst_format_get_name (self->segment.format)));
+        gst_event_unref (event);
+        return FALSE;
+      }
+      self->next_sample = GST_CLOCK_TIME_NONE;
+      break;
+    case GST_EVENT_EOS:
+      g_mutex_lock (&self->lock);
+      self->eos = TRUE;
+      g_mutex_unlock (&self->lock);
+      break;
+    default:
+      break;
+  }
+
+  if (!GST_EVENT_IS_SERIALIZED (event))
+    return gst_pad_push_event (self->srcpad, event);
+
+  /* serialized events keep their place between the buffers */
+  g_mutex_lock (&self->lock);
+  ret = enqueue (self, GST_MINI_OBJECT_CAST (event), NULL);
+  g_mutex_unlock (&self->lock);
+  return ret == GST_FLOW_OK;
+}
+
+static gboolean
+gst_vocr_text_detect_sink_query (GstPad * pad, GstObject * parent,
+    GstQuery * query)
+{
+  GstVocrTextDetect *self = GST_VOCR_TEXT_DETECT (parent);
+
+  if (GST_QUERY_IS_SERIALIZED (query)) {
+    gboolean ok;
+
+    /* a serialized query (allocation, drain) must reach downstream after
+     * the data queued before it */
+    g_mutex_lock (&self->lock);
+    while (!self->flushing && self->srcresult == GST_FLOW_OK
+        && !g_queue_is_empty (&self->pending))
+      g_cond_wait (&self->item_cond, &self->lock);
+    ok = !self->flushing && g_queue_is_empty (&self->pending);
+    g_mutex_unlock (&self->lock);
+    if (!ok)
+      return FALSE;
+  }
+  return gst_pad_query_default (pad, parent, query);
+}
+
+/* ---- output ---- */
+
+static GstStructure *
+line_structure (const GstVocrLine * line, gboolean with_box)
+{
+  GstStructure *s = gst_structure_new ("vocr-line",
+      "text", G_TYPE_STRING, line->text,
+      "confidence", G_TYPE_DOUBLE, line->confidence,
+      "angle", G_TYPE_DOUBLE, line->angle,
+      "language", G_TYPE_STRING, line->language, NULL);
+
+  if (with_box) {
+    gst_structure_set (s, "x", G_TYPE_INT, line->x, "y", G_TYPE_INT, line->y,
+        "width", G_TYPE_INT, line->width, "height", G_TYPE_INT, line->height,
+        NULL);
+  }
+  return s;
+}
+
+static void
+attach_and_post (GstVocrTextDetect * self, GstBuffer * buffer,
+    Sample * sample)
+{
+  GstVocrTextMeta *meta;
+  GValue lines = G_VALUE_INIT;
+  guint i;
+
+  if (sample->error) {
+    if (!g_error_matches (sample->error, GST_VOCR_ENGINE_ERROR,
+            GST_VOCR_ENGINE_ERROR_CANCELLED))
+      GST_ELEMENT_WARNING (self, LIBRARY, FAILED,
+          ("Could not read the frame at %" GST_TIME_FORMAT ": %s",
+              GST_TIME_ARGS (GST_BUFFER_PTS (buffer)), sample->error->message),
+          (NULL));
+    return;
+  }
+  if (sample->lines == NULL)
+    return;
+
+  meta = gst_buffer_add_vocr_text_meta (buffer, GST_BUFFER_PTS (buffer));
+  if (sample->post_message)
+    gst_value_list_init (&lines, sample->lines->len);
+
+  for (i = 0; i < sample->lines->len; i++) {
+    GstVocrLine *line = g_ptr_array_index (sample->lines, i);
+    GstVideoRegionOfInterestMeta *roi;
+
+    roi = gst_buffer_add_video_region_of_interest_meta (buffer, "text",
+        MAX (line->x, 0), MAX (line->y, 0), MAX (line->width, 0),
+        MAX (line->height, 0));
+    roi->id = i;
+    gst_video_region_of_interest_meta_add_param (roi,
+        line_structure (line, FALSE));
+
+    if (sample->post_message) {
+      GValue v = G_VALUE_INIT;
+
+      g_value_init (&v, GST_TYPE_STRUCTURE);
+      g_value_take_boxed (&v, line_structure (line, TRUE));
+      gst_value_list_append_and_take_value (&lines, &v);
+    }
+  }
+  /* the meta takes the lines over */
+  {
+    gsize n;
+    GstVocrLine **stolen = (GstVocrLine **) g_ptr_array_steal (sample->lines,
+        &n);
+
+    for (i = 0; i < n; i++)
+      gst_vocr_text_meta_add_line (meta, stolen[i]);
+    g_free (stolen);
+  }
+
+  if (sample->post_message) {
+    GstStructure *s = gst_structure_new ("vocr-text",
+        "timestamp", G_TYPE_UINT64, GST_BUFFER_PTS (buffer),
+        "stream-time", G_TYPE_UINT64, sample->stream_time,
+        "running-time", G_TYPE_UINT64, sample->running_time,
+        "duration", G_TYPE_UINT64, GST_BUFFER_DURATION (buffer),
+        "frame", G_TYPE_UINT64, sample->frame_number, NULL);
+
+    gst_structure_take_value (s, "lines", &lines);
+    gst_element_post_message (GST_ELEMENT (self),
+        gst_message_new_element (GST_OBJECT (self), s));
+  }
+}
+
+static void
+gst_vocr_text_detect_loop (GstPad * pad)
+{
+  GstVocrTextDetect *self = GST_VOCR_TEXT_DETECT (GST_PAD_PARENT (pad));
+  GstFlowReturn ret = GST_FLOW_OK;
+  gboolean eos_pushed = FALSE;
+  Item *item;
+
+  g_mutex_lock (&self->lock);
+  for (;;) {
+    item = g_queue_peek_head (&self->pending);
+    if (self->flushing || (item && (!item->sample || item->sample->done)))
+      break;
+    g_cond_wait (&self->item_cond, &self->lock);
+  }
+  if (self->flushing) {
+    g_mutex_unlock (&self->lock);
+    gst_pad_pause_task (pad);
+    return;
+  }
+  g_queue_pop_head (&self->pending);
+  g_mutex_unlock (&self->lock);
+
+  if (GST_IS_BUFFER (item->object)) {
+    GstBuffer *buffer = GST_BUFFER_CAST (g_steal_pointer (&item->object));
+
+    if (item->sample) {
+      attach_and_post (self, buffer, item->sample);
+      /* unmaps the frame: the buffer leaves unmapped */
+      g_clear_pointer (&item->sample, sample_free);
+    }
+    ret = gst_pad_push (self->srcpad, buffer);
+  } else {
+    GstEvent *event = GST_EVENT_CAST (g_steal_pointer (&item->object));
+
+    eos_pushed = GST_EVENT_TYPE (event) == GST_EVENT_EOS;
+    gst_pad_push_event (self->srcpad, event);
+    if (eos_pushed)
+      ret = GST_FLOW_EOS;
+  }
+  g_free (item);
+
+  g_mutex_lock (&self->lock);
+  /* a waiting serialized query may go now the queue moved */
+  g_cond_broadcast (&self->item_cond);
+  if (ret != GST_FLOW_OK && !self->flushing)
+    self->srcresult = ret;
+  g_mutex_unlock (&self->lock);
+
+  if (ret == GST_FLOW_OK)
+    return;
+
+  GST_DEBUG_OBJECT (self, "pausing task: %s", gst_flow_get_name (ret));
+  gst_pad_pause_task (pad);
+  /* Upstream learns of a failure from the return of its next push; after
+   * upstream's EOS there is none, so say it here. */
+  if (!eos_pushed && (ret == GST_FLOW_NOT_LINKED || ret < GST_FLOW_EOS)) {
+    gboolean eos;
+
+    g_mutex_lock (&self->lock);
+    eos = self->eos;
+    g_mutex_unlock (&self->lock);
+    if (eos) {
+      GST_ELEMENT_FLOW_ERROR (self, ret);
+      gst_pad_push_event (self->srcpad, gst_event_new_eos ());
+    }
+  }
+}
+
+static gboolean
+gst_vocr_text_detect_src_activate_mode (GstPad * pad, GstObject * parent,
+    GstPadMode mode, gboolean active)
+{
+  GstVocrTextDetect *self = GST_VOCR_TEXT_DETECT (parent);
+
+  if (mode != GST_PAD_MODE_PUSH)
+    return FALSE;
+
+  g_mutex_lock (&self->lock);
+  self->flushing = !active;
+  self->srcresult = active ? GST_FLOW_OK : GST_FLOW_FLUSHING;
+  self->eos = FALSE;
+  if (!active)
+    g_cancellable_cancel (self->cancellable);
+  g_cond_broadcast (&self->item_cond);
+  g_mutex_unlock (&self->lock);
+
+  if (active)
+    return gst_pad_start_task (pad, (GstTaskFunction)
+        gst_vocr_text_detect_loop, pad, NULL);
+  return gst_pad_stop_task (pad);
+}

@@ -1,0 +1,569 @@
+/* gst-vocr: video OCR for GStreamer
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+/**
+ * SECTION:gstvocrengine
+ * @title: GstVocrEngine
+ * @short_description: Tesseract, reading video frames
+ *
+ * A thin wrapper over one Tesseract instance that reads a #GstVideoFrame in
+ * place: the luma plane of GRAY8 and planar or semi-planar YUV frames goes
+ * to Tesseract with its stride; packed RGB frames are converted to gray in a
+ * buffer the engine keeps, so steady-state recognition allocates nothing of
+ * the frame's size.
+ *
+ * Tesseract instances must not be shared between threads; create one engine
+ * per worker thread.
+ */
+
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include <string.h>
+#include <math.h>
+#include <glib/gstdio.h>
+#include <tesseract/capi.h>
+#include "gstvocrengine.h"
+#include "gstvocrlanguage.h"
+
+/* Video frames carry no resolution; Tesseract assumes 70 ppi for such
+ * images, and says so on stderr for every frame unless told. */
+#define VIDEO_PPI 70
+
+struct _GstVocrEngine
+{
+  TessBaseAPI *api;
+  ETEXT_DESC *monitor;
+
+  /* gray copy of packed RGB frames, grown on demand */
+  guint8 *gray;
+  gsize gray_size;
+};
+
+G_DEFINE_QUARK (gst-vocr-engine-error-quark, gst_vocr_engine_error);
+
+GType
+gst_vocr_page_segmentation_get_type (void)
+{
+  static GType type = 0;
+  static const GEnumValue values[] = {
+    {GST_VOCR_PAGE_SEGMENTATION_AUTO_OSD,
+        "Full layout analysis with orientation and script detection",
+        "auto-osd"},
+    {GST_VOCR_PAGE_SEGMENTATION_AUTO, "Full layout analysis", "auto"},
+    {GST_VOCR_PAGE_SEGMENTATION_SINGLE_COLUMN,
+        "A single column of text", "single-column"},
+    {GST_VOCR_PAGE_SEGMENTATION_SINGLE_BLOCK,
+        "A single uniform block of text", "single-block"},
+    {GST_VOCR_PAGE_SEGMENTATION_SINGLE_LINE,
+        "A single text line", "single-line"},
+    {GST_VOCR_PAGE_SEGMENTATION_SPARSE_TEXT,
+        "Sparse text in no particular order", "sparse-text"},
+    {GST_VOCR_PAGE_SEGMENTATION_SPARSE_TEXT_OSD,
+        "Sparse text with orientation and script detection",
+        "sparse-text-osd"},
+    {0, NULL, NULL},
+  };
+
+  if (g_once_init_enter (&type)) {
+    GType t = g_enum_register_static ("GstVocrPageSegmentation", values);
+    g_once_init_leave (&type, t);
+  }
+  return type;
+}
+
+/**
+ * gst_vocr_engine_default_tessdata_dir:
+ *
+ * The directory Tesseract reads models from when the application names
+ * none: `TESSDATA_PREFIX` if set, else the directory the distribution's
+ * language packages install to.
+ *
+ * Returns: (transfer full): the directory
+ */
+gchar *
+gst_vocr_engine_default_tessdata_dir (void)
+{
+  const gchar *env = g_getenv ("TESSDATA_PREFIX");
+
+  return g_strdup (env && *env ? env : VOCR_DEFAULT_TESSDATA_DIR);
+}
+
+static gboolean
+language_code_is_valid (const gchar * code)
+{
+  const gchar *p = code;
+
+  /* script models live in a subdirectory: script/Latin */
+  if (g_str_has_prefix (p, "script/"))
+    p += strlen ("script/");
+  if (*p == '\0')
+    return FALSE;
+  for (; *p; p++) {
+    if (!g_ascii_isalnum (*p) && *p != '_')
+      return FALSE;
+  }
+  return TRUE;
+}
+
+static gchar **
+split_languages (const gchar * languages, GError ** error)
+{
+  gchar **codes;
+  guint i;
+
+  if (languages == NULL || *languages == '\0')
+    goto invalid;
+  codes = g_strsplit (languages, "+", -1);
+  for (i = 0; codes[i]; i++) {
+    if (!language_code_is_valid (codes[i])) {
+      g_strfreev (codes);
+      goto invalid;
+    }
+  }
+  return codes;
+
+invalid:
+  g_set_error (error, GST_VOCR_ENGINE_ERROR,
+      GST_VOCR_ENGINE_ERROR_INVALID_LANGUAGES,
+      "Invalid languages “%s”: expected Tesseract language codes joined by "
+      "'+', such as “eng” or “eng+deu+chi_sim”", languages ? languages : "");
+  return NULL;
+}
+
+static void
+list_models (const gchar * dir, const gchar * prefix, GPtrArray * names)
+{
+  GDir *d = g_dir_open (dir, 0, NULL);
+  const gchar *entry;
+
+  if (d == NULL)
+    return;
+  while ((entry = g_dir_read_name (d))) {
+    if (g_str_has_suffix (entry, ".traineddata")
+        && strcmp (entry, "osd.traineddata") != 0) {
+      g_ptr_array_add (names, g_strdup_printf ("%s%.*s", prefix,
+              (int) (strlen (entry) - strlen (".traineddata")), entry));
+    }
+  }
+  g_dir_close (d);
+}
+
+static gint
+compare_strings (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const gchar **) a, *(const gchar **) b);
+}
+
+static gchar *
+available_languages (const gchar * dir)
+{
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  gchar *script_dir = g_build_filename (dir, "script", NULL);
+  gchar *joined;
+
+  list_models (dir, "", names);
+  list_models (script_dir, "script/", names);
+  g_ptr_array_sort (names, compare_strings);
+  g_ptr_array_add (names, NULL);
+  joined = names->len > 1 ? g_strjoinv (", ", (gchar **) names->pdata)
+      : g_strdup ("none");
+  g_ptr_array_unref (names);
+  g_free (script_dir);
+  return joined;
+}
+
+/**
+ * gst_vocr_engine_check_languages:
+ * @tessdata_dir: (nullable): the directory holding the models, or %NULL for
+ *   gst_vocr_engine_default_tessdata_dir()
+ * @languages: Tesseract language codes joined by '+', e.g. "eng+deu"
+ * @error: return location for a #GST_VOCR_ENGINE_ERROR
+ *
+ * Checks, without loading anything, that @languages is well formed and that
+ * every model it names is installed. The error message names the missing
+ * file, the directory searched, the languages that are there and the Debian
+ * package to install.
+ *
+ * Returns: %TRUE if an engine can be created for @languages
+ */
+gboolean
+gst_vocr_engine_check_languages (const gchar * tessdata_dir,
+    const gchar * languages, GError ** error)
+{
+  gchar *dir, **codes;
+  gboolean ok = TRUE;
+  guint i;
+
+  codes = split_languages (languages, error);
+  if (codes == NULL)
+    return FALSE;
+
+  dir = tessdata_dir ? g_strdup (tessdata_dir) :
+      gst_vocr_engine_default_tessdata_dir ();
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR) || g_access (dir, R_OK | X_OK)) {
+    g_set_error (error, GST_VOCR_ENGINE_ERROR,
+        GST_VOCR_ENGINE_ERROR_TESSDATA_DIR,
+        "The Tesseract data directory “%s” does not exist or cannot be read; "
+        "set tessdata-dir to the directory holding the .traineddata files "
+        "(Debian: apt install tesseract-ocr-eng)", dir);
+    ok = FALSE;
+  }
+
+  for (i = 0; ok && codes[i]; i++) {
+    gchar *file = g_strconcat (codes[i], ".traineddata", NULL);
+    gchar *path = g_build_filename (dir, file, NULL);
+
+    if (!g_file_test (path, G_FILE_TEST_IS_REGULAR)
+        || g_access (path, R_OK) != 0) {
+      gchar *available = available_languages (dir);
+      gchar *package = gst_vocr_language_debian_package (codes[i]);
+
+      g_set_error (error, GST_VOCR_ENGINE_ERROR,
+          GST_VOCR_ENGINE_ERROR_LANGUAGE_MISSING,
+          "No Tesseract data for language “%s”: %s not found in %s "
+          "(installed: %s). Install it (Debian: apt install %s) or point "
+          "tessdata-dir to a directory that has it.", codes[i], file, dir,
+          available, package);
+      g_free (available);
+      g_free (package);
+      ok = FALSE;
+    }
+    g_free (path);
+    g_free (file);
+  }
+
+  g_free (dir);
+  g_strfreev (codes);
+  return ok;
+}
+
+static gpointer
+init_tesseract_globals (gpointer data)
+{
+  TessBaseAPI *api = TessBaseAPICreate ();
+
+  /* Tesseract reports through tprintf (e.g. "Empty page!!" for every frame
+   * without text). Its destination is a process-wide parameter: set it once,
+   * before any engine runs, since setting it races with running engines. */
+  TessBaseAPISetVariable (api, "debug_file", "/dev/null");
+  TessBaseAPIDelete (api);
+  return NULL;
+}
+
+/**
+ * gst_vocr_engine_new:
+ * @tessdata_dir: (nullable): the directory holding the models, or %NULL for
+ *   gst_vocr_engine_default_tessdata_dir()
+ * @languages: Tesseract language codes joined by '+', e.g. "eng+deu"
+ * @error: return location for a #GST_VOCR_ENGINE_ERROR
+ *
+ * Loads Tesseract's LSTM models for @languages. This takes tens to hundreds
+ * of milliseconds per language.
+ *
+ * Returns: (transfer full) (nullable): a new engine, or %NULL with @error set
+ */
+GstVocrEngine *
+gst_vocr_engine_new (const gchar * tessdata_dir, const gchar * languages,
+    GError ** error)
+{
+  static GOnce globals_once = G_ONCE_INIT;
+  GstVocrEngine *engine;
+  gchar *dir;
+
+  if (!gst_vocr_engine_check_languages (tessdata_dir, languages, error))
+    return NULL;
+
+  g_once (&globals_once, init_tesseract_globals, NULL);
+
+  dir = tessdata_dir ? g_strdup (tessdata_dir) :
+      gst_vocr_engine_default_tessdata_dir ();
+  engine = g_new0 (GstVocrEngine, 1);
+  engine->api = TessBaseAPICreate ();
+  if (TessBaseAPIInit2 (engine->api, dir, languages, OEM_LSTM_ONLY) != 0) {
+    g_set_error (error, GST_VOCR_ENGINE_ERROR, GST_VOCR_ENGINE_ERROR_INIT,
+        "Tesseract could not load the models for “%s” from %s; the files may "
+        "be corrupt or made for another Tesseract version", languages, dir);
+    g_free (dir);
+    gst_vocr_engine_free (engine);
+    return NULL;
+  }
+  g_free (dir);
+  engine->monitor = TessMonitorCreate ();
+  return engine;
+}
+
+/**
+ * gst_vocr_engine_free:
+ * @engine: (transfer full) (nullable): a #GstVocrEngine
+ */
+void
+gst_vocr_engine_free (GstVocrEngine * engine)
+{
+  if (engine == NULL)
+    return;
+  if (engine->monitor)
+    TessMonitorDelete (engine->monitor);
+  TessBaseAPIEnd (engine->api);
+  TessBaseAPIDelete (engine->api);
+  g_free (engine->gray);
+  g_free (engine);
+}
+
+/* Returns the frame's luma: the Y plane itself for GRAY8 and planar or
+ * semi-planar YUV, a gray conversion in the engine's buffer for packed RGB. */
+static const guint8 *
+frame_luma (GstVocrEngine * engine, const GstVideoFrame * frame,
+    gint * stride)
+{
+  const GstVideoFormatInfo *finfo = frame->info.finfo;
+  gint width = GST_VIDEO_FRAME_WIDTH (frame);
+  gint height = GST_VIDEO_FRAME_HEIGHT (frame);
+  const guint8 *r, *g, *b;
+  gint rs, gs, bs, ps, x, y;
+
+  if (!GST_VIDEO_FORMAT_INFO_IS_RGB (finfo)) {
+    *stride = GST_VIDEO_FRAME_COMP_STRIDE (frame, GST_VIDEO_COMP_Y);
+    return GST_VIDEO_FRAME_COMP_DATA (frame, GST_VIDEO_COMP_Y);
+  }
+
+  if (engine->gray_size < (gsize) width * height) {
+    g_free (engine->gray);
+    engine->gray_size = (gsize) width *height;
+    engine->gray = g_malloc (engine->gray_size);
+  }
+  r = GST_VIDEO_FRAME_COMP_DATA (frame, GST_VIDEO_COMP_R);
+  g = GST_VIDEO_FRAME_COMP_DATA (frame, GST_VIDEO_COMP_G);
+  b = GST_VIDEO_FRAME_COMP_DATA (frame, GST_VIDEO_COMP_B);
+  rs = GST_VIDEO_FRAME_COMP_STRIDE (frame, GST_VIDEO_COMP_R);
+  gs = GST_VIDEO_FRAME_COMP_STRIDE (frame, GST_VIDEO_COMP_G);
+  bs = GST_VIDEO_FRAME_COMP_STRIDE (frame, GST_VIDEO_COMP_B);
+  ps = GST_VIDEO_FRAME_COMP_PSTRIDE (frame, GST_VIDEO_COMP_R);
+  for (y = 0; y < height; y++) {
+    const guint8 *rr = r + (gsize) y * rs, *gg = g + (gsize) y * gs;
+    const guint8 *bb = b + (gsize) y * bs;
+    guint8 *out = engine->gray + (gsize) y * width;
+
+    /* BT.601 luma in fixed point, the weights the Y plane of YUV has */
+    for (x = 0; x < width; x++)
+      out[x] = (77 * rr[x * ps] + 150 * gg[x * ps] + 29 * bb[x * ps]) >> 8;
+  }
+  *stride = width;
+  return engine->gray;
+}
+
+static bool
+cancel_requested (void *cancel_this, int words)
+{
+  return g_cancellable_is_cancelled (G_CANCELLABLE (cancel_this));
+}
+
+static gdouble
+orientation_to_angle (TessOrientation orientation)
+{
+  /* Tesseract names the direction the text's "up" points to; Video Indexer
+   * names the reading direction. Text whose up points left is read bottom
+   * to top. */
+  switch (orientation) {
+    case ORIENTATION_PAGE_RIGHT:
+      return 90.0;
+    case ORIENTATION_PAGE_DOWN:
+      return 180.0;
+    case ORIENTATION_PAGE_LEFT:
+      return -90.0;
+    case ORIENTATION_PAGE_UP:
+    default:
+      return 0.0;
+  }
+}
+
+typedef struct
+{
+  const gchar *code;
+  guint chars;
+} LanguageTally;
+
+/* The line's language is the one most of its characters were read in. */
+static const gchar *
+tally_winner (const LanguageTally * tally, guint n)
+{
+  const gchar *best = NULL;
+  guint i, best_chars = 0;
+
+  for (i = 0; i < n; i++) {
+    if (tally[i].chars > best_chars) {
+      best = tally[i].code;
+      best_chars = tally[i].chars;
+    }
+  }
+  return best;
+}
+
+static void
+tally_add (LanguageTally * tally, guint * n, guint max, const gchar * code,
+    guint chars)
+{
+  guint i;
+
+  if (code == NULL)
+    return;
+  for (i = 0; i < *n; i++) {
+    if (strcmp (tally[i].code, code) == 0) {
+      tally[i].chars += chars;
+      return;
+    }
+  }
+  if (*n < max) {
+    tally[*n].code = code;
+    tally[*n].chars = chars;
+    (*n)++;
+  }
+}
+
+#define MAX_LINE_LANGUAGES 8
+
+static void
+finish_line (GPtrArray * lines, GstVocrLine * line, LanguageTally * tally,
+    guint n_tally, gdouble min_confidence)
+{
+  if (line == NULL)
+    return;
+  if (line->words->len == 0 || *line->text == '\0'
+      || line->confidence < min_confidence) {
+    gst_vocr_line_free (line);
+    return;
+  }
+  g_free (line->language);
+  line->language = g_strdup (gst_vocr_language_to_bcp47 (tally_winner (tally,
+              n_tally)));
+  g_ptr_array_add (lines, line);
+}
+
+static GPtrArray *
+collect_lines (TessBaseAPI * api, gdouble min_confidence)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func ((GDestroyNotify)
+      gst_vocr_line_free);
+  TessResultIterator *ri = TessBaseAPIGetIterator (api);
+  TessPageIterator *pi;
+  GstVocrLine *line = NULL;
+  LanguageTally tally[MAX_LINE_LANGUAGES];
+  guint n_tally = 0;
+
+  if (ri == NULL)
+    return lines;
+  pi = TessResultIteratorGetPageIterator (ri);
+
+  do {
+    gint l, t, r, b;
+    gchar *text;
+
+    if (line == NULL || TessPageIteratorIsAtBeginningOf (pi, RIL_TEXTLINE)) {
+      TessOrientation orientation;
+      TessWritingDirection direction;
+      TessTextlineOrder order;
+      gfloat deskew;
+      gchar *line_text;
+
+      finish_line (lines, line, tally, n_tally, min_confidence);
+      line = NULL;
+      n_tally = 0;
+      if (!TessPageIteratorBoundingBox (pi, RIL_TEXTLINE, &l, &t, &r, &b))
+        continue;
+      line_text = TessResultIteratorGetUTF8Text (ri, RIL_TEXTLINE);
+      if (line_text == NULL)
+        continue;
+      TessPageIteratorOrientation (pi, &orientation, &direction, &order,
+          &deskew);
+      line = gst_vocr_line_new (g_strstrip (line_text),
+          TessResultIteratorConfidence (ri, RIL_TEXTLINE) / 100.0,
+          l, t, r - l, b - t, orientation_to_angle (orientation), NULL);
+      TessDeleteText (line_text);
+    }
+
+    text = TessResultIteratorGetUTF8Text (ri, RIL_WORD);
+    if (text == NULL)
+      continue;
+    if (*text != '\0'
+        && TessPageIteratorBoundingBox (pi, RIL_WORD, &l, &t, &r, &b)) {
+      gst_vocr_line_add_word (line, gst_vocr_word_new (text,
+              TessResultIteratorConfidence (ri, RIL_WORD) / 100.0,
+              l, t, r - l, b - t));
+      tally_add (tally, &n_tally, MAX_LINE_LANGUAGES,
+          TessResultIteratorWordRecognitionLanguage (ri),
+          g_utf8_strlen (text, -1));
+    }
+    TessDeleteText (text);
+  } while (TessPageIteratorNext (pi, RIL_WORD));
+
+  finish_line (lines, line, tally, n_tally, min_confidence);
+  TessResultIteratorDelete (ri);
+  return lines;
+}
+
+/**
+ * gst_vocr_engine_recognize:
+ * @engine: a #GstVocrEngine
+ * @frame: a frame mapped for reading, in GRAY8, planar or semi-planar YUV,
+ *   or packed RGB
+ * @roi: (nullable): the part of the frame to read, or %NULL for all of it;
+ *   clipped to the frame
+ * @mode: how to find the text
+ * @min_confidence: lines read with less confidence (0 to 1) are dropped
+ * @cancellable: (nullable): cancels a recognition in progress
+ * @error: return location for a #GST_VOCR_ENGINE_ERROR
+ *
+ * Reads the text in @frame. Boxes are in the frame's pixel coordinates.
+ *
+ * Returns: (transfer container) (element-type GstVocrLine) (nullable): the
+ *   lines in reading order, or %NULL with @error set
+ */
+GPtrArray *
+gst_vocr_engine_recognize (GstVocrEngine * engine, const GstVideoFrame * frame,
+    const GstVideoRectangle * roi, GstVocrPageSegmentation mode,
+    gdouble min_confidence, GCancellable * cancellable, GError ** error)
+{
+  gint width = GST_VIDEO_FRAME_WIDTH (frame);
+  gint height = GST_VIDEO_FRAME_HEIGHT (frame);
+  gint x0 = 0, y0 = 0, x1 = width, y1 = height, stride;
+  const guint8 *luma;
+
+  g_return_val_if_fail (engine != NULL, NULL);
+  g_return_val_if_fail (frame != NULL, NULL);
+
+  if (roi) {
+    x0 = CLAMP (roi->x, 0, width);
+    y0 = CLAMP (roi->y, 0, height);
+    x1 = CLAMP (roi->x + roi->w, x0, width);
+    y1 = CLAMP (roi->y + roi->h, y0, height);
+  }
+  /* Tesseract cannot read what is smaller than a glyph; it would only
+   * complain about the image size. */
+  if (x1 - x0 < 3 || y1 - y0 < 3)
+    return g_ptr_array_new_with_free_func ((GDestroyNotify) gst_vocr_line_free);
+
+  luma = frame_luma (engine, frame, &stride);
+  TessBaseAPISetPageSegMode (engine->api, (TessPageSegMode) mode);
+  TessBaseAPISetImage (engine->api, luma, width, height, 1, stride);
+  TessBaseAPISetSourceResolution (engine->api, VIDEO_PPI);
+  TessBaseAPISetRectangle (engine->api, x0, y0, x1 - x0, y1 - y0);
+
+  TessMonitorSetCancelFunc (engine->monitor,
+      cancellable ? cancel_requested : NULL);
+  TessMonitorSetCancelThis (engine->monitor, cancellable);
+  if (TessBaseAPIRecognize (engine->api, engine->monitor) != 0) {
+    if (g_cancellable_is_cancelled (cancellable)) {
+      g_set_error (error, GST_VOCR_ENGINE_ERROR,
+          GST_VOCR_ENGINE_ERROR_CANCELLED, "Recognition was cancelled");
+    } else {
+      g_set_error (error, GST_VOCR_ENGINE_ERROR, GST_VOCR_ENGINE_ERROR_INIT,
+          "Tesseract failed to recognise a %dx%d frame", width, height);
+    }
+    TessBaseAPIClear (engine->api);
+    return NULL;
+  }
+
+  return collect_lines (engine->api, min_confidence);
+}

@@ -1,0 +1,226 @@
+/* gst-vocr: video OCR for GStreamer
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+/**
+ * SECTION:gstvocrtextmeta
+ * @title: GstVocrTextMeta
+ * @short_description: the text read in a video frame
+ *
+ * `vocrtextdetect` attaches one #GstVocrTextMeta to every frame it sampled
+ * (and only to those), next to one #GstVideoRegionOfInterestMeta of type
+ * "text" per line for elements that only know the standard meta.
+ *
+ * |[<!-- language="C" -->
+ * GstVocrTextMeta *meta = gst_buffer_get_vocr_text_meta (buffer);
+ * if (meta) {
+ *   for (guint i = 0; i < gst_vocr_text_meta_get_n_lines (meta); i++) {
+ *     const GstVocrLine *line = gst_vocr_text_meta_get_line (meta, i);
+ *     g_print ("%s (%.2f) at %d,%d\n", line->text, line->confidence,
+ *         line->x, line->y);
+ *   }
+ * }
+ * ]|
+ *
+ * The meta carries the tags "video", "size" and "orientation", like the
+ * region-of-interest meta: it is copied with the buffer, its boxes are
+ * rescaled by elements that scale video, and it is dropped by elements that
+ * rotate or crop it.
+ */
+
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include <gst/video/video.h>
+#include "gstvocrtextmeta.h"
+
+GType
+gst_vocr_text_meta_api_get_type (void)
+{
+  static GType type = 0;
+  static const gchar *tags[] = { GST_META_TAG_VIDEO_STR,
+    GST_META_TAG_VIDEO_SIZE_STR, GST_META_TAG_VIDEO_ORIENTATION_STR, NULL
+  };
+
+  if (g_once_init_enter (&type)) {
+    GType api = gst_meta_api_type_register ("GstVocrTextMetaAPI", tags);
+    g_once_init_leave (&type, api);
+  }
+  return type;
+}
+
+static gboolean
+gst_vocr_text_meta_init (GstMeta * meta, gpointer params, GstBuffer * buffer)
+{
+  GstVocrTextMeta *tmeta = (GstVocrTextMeta *) meta;
+
+  tmeta->timestamp = GST_CLOCK_TIME_NONE;
+  tmeta->lines = g_ptr_array_new_with_free_func ((GDestroyNotify)
+      gst_vocr_line_free);
+  return TRUE;
+}
+
+static void
+gst_vocr_text_meta_free (GstMeta * meta, GstBuffer * buffer)
+{
+  GstVocrTextMeta *tmeta = (GstVocrTextMeta *) meta;
+
+  g_clear_pointer (&tmeta->lines, g_ptr_array_unref);
+}
+
+static gboolean
+gst_vocr_text_meta_transform (GstBuffer * dest, GstMeta * meta,
+    GstBuffer * buffer, GQuark type, gpointer data)
+{
+  GstVocrTextMeta *src = (GstVocrTextMeta *) meta, *dmeta;
+  gdouble sx = 1.0, sy = 1.0;
+  guint i;
+
+  if (GST_META_TRANSFORM_IS_COPY (type)) {
+    /* a copy of a region of the buffer keeps the meta only when it is
+     * the whole frame */
+    GstMetaTransformCopy *copy = data;
+
+    if (copy->region)
+      return TRUE;
+  } else if (GST_VIDEO_META_TRANSFORM_IS_SCALE (type)) {
+    GstVideoMetaTransform *trans = data;
+
+    if (GST_VIDEO_INFO_WIDTH (trans->in_info) <= 0
+        || GST_VIDEO_INFO_HEIGHT (trans->in_info) <= 0)
+      return FALSE;
+    sx = (gdouble) GST_VIDEO_INFO_WIDTH (trans->out_info) /
+        GST_VIDEO_INFO_WIDTH (trans->in_info);
+    sy = (gdouble) GST_VIDEO_INFO_HEIGHT (trans->out_info) /
+        GST_VIDEO_INFO_HEIGHT (trans->in_info);
+  } else {
+    /* rotation, cropping and anything we do not know: the boxes would lie */
+    return FALSE;
+  }
+
+  dmeta = gst_buffer_add_vocr_text_meta (dest, src->timestamp);
+  if (dmeta == NULL)
+    return FALSE;
+  for (i = 0; i < src->lines->len; i++) {
+    g_ptr_array_add (dmeta->lines,
+        gst_vocr_line_scale (g_ptr_array_index (src->lines, i), sx, sy));
+  }
+  return TRUE;
+}
+
+/**
+ * gst_vocr_text_meta_get_info:
+ *
+ * Returns: (transfer none): the #GstMetaInfo of #GstVocrTextMeta
+ */
+const GstMetaInfo *
+gst_vocr_text_meta_get_info (void)
+{
+  static const GstMetaInfo *info = NULL;
+
+  if (g_once_init_enter ((GstMetaInfo **) & info)) {
+    const GstMetaInfo *mi = gst_meta_register (GST_VOCR_TEXT_META_API_TYPE,
+        "GstVocrTextMeta", sizeof (GstVocrTextMeta),
+        gst_vocr_text_meta_init, gst_vocr_text_meta_free,
+        gst_vocr_text_meta_transform);
+    g_once_init_leave ((GstMetaInfo **) & info, (GstMetaInfo *) mi);
+  }
+  return info;
+}
+
+/**
+ * gst_buffer_add_vocr_text_meta:
+ * @buffer: a writable #GstBuffer
+ * @timestamp: PTS of the frame the text was read from
+ *
+ * Attaches an empty text meta; add lines with gst_vocr_text_meta_add_line().
+ *
+ * Returns: (transfer none): the new meta
+ */
+GstVocrTextMeta *
+gst_buffer_add_vocr_text_meta (GstBuffer * buffer, GstClockTime timestamp)
+{
+  GstVocrTextMeta *meta;
+
+  g_return_val_if_fail (GST_IS_BUFFER (buffer), NULL);
+
+  meta = (GstVocrTextMeta *) gst_buffer_add_meta (buffer,
+      GST_VOCR_TEXT_META_INFO, NULL);
+  if (meta)
+    meta->timestamp = timestamp;
+  return meta;
+}
+
+/**
+ * gst_buffer_get_vocr_text_meta:
+ * @buffer: a #GstBuffer
+ *
+ * Returns: (transfer none) (nullable): the buffer's text meta, or %NULL if
+ *   the frame was not sampled
+ */
+GstVocrTextMeta *
+gst_buffer_get_vocr_text_meta (GstBuffer * buffer)
+{
+  g_return_val_if_fail (GST_IS_BUFFER (buffer), NULL);
+
+  return (GstVocrTextMeta *) gst_buffer_get_meta (buffer,
+      GST_VOCR_TEXT_META_API_TYPE);
+}
+
+/**
+ * gst_vocr_text_meta_add_line:
+ * @meta: a #GstVocrTextMeta on a writable buffer
+ * @line: (transfer full): the next line
+ */
+void
+gst_vocr_text_meta_add_line (GstVocrTextMeta * meta, GstVocrLine * line)
+{
+  g_return_if_fail (meta != NULL);
+  g_return_if_fail (line != NULL);
+
+  g_ptr_array_add (meta->lines, line);
+}
+
+/**
+ * gst_vocr_text_meta_get_n_lines:
+ * @meta: a #GstVocrTextMeta
+ *
+ * Returns: the number of lines; 0 when the frame was read and held no text
+ */
+guint
+gst_vocr_text_meta_get_n_lines (GstVocrTextMeta * meta)
+{
+  g_return_val_if_fail (meta != NULL, 0);
+  return meta->lines->len;
+}
+
+/**
+ * gst_vocr_text_meta_get_line:
+ * @meta: a #GstVocrTextMeta
+ * @index: a line index, less than gst_vocr_text_meta_get_n_lines()
+ *
+ * Returns: (transfer none) (nullable): the line, or %NULL if @index is out
+ *   of range
+ */
+const GstVocrLine *
+gst_vocr_text_meta_get_line (GstVocrTextMeta * meta, guint index)
+{
+  g_return_val_if_fail (meta != NULL, NULL);
+  if (index >= meta->lines->len)
+    return NULL;
+  return g_ptr_array_index (meta->lines, index);
+}
+
+/**
+ * gst_vocr_text_meta_get_timestamp:
+ * @meta: a #GstVocrTextMeta
+ *
+ * Returns: the PTS of the frame the text was read from
+ */
+GstClockTime
+gst_vocr_text_meta_get_timestamp (GstVocrTextMeta * meta)
+{
+  g_return_val_if_fail (meta != NULL, GST_CLOCK_TIME_NONE);
+  return meta->timestamp;
+}

@@ -1,0 +1,56 @@
+/* gst-vocr: video OCR for GStreamer
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#include "gstvocr-prelude.h"
+#include "gstvocrline.h"
+
+G_BEGIN_DECLS
+
+#define GST_VOCR_TEXT_META_API_TYPE (gst_vocr_text_meta_api_get_type ())
+#define GST_VOCR_TEXT_META_INFO (gst_vocr_text_meta_get_info ())
+
+/**
+ * GstVocrTextMeta:
+ * @meta: parent #GstMeta
+ * @timestamp: presentation timestamp of the frame the text was read from
+ *   (the buffer's own PTS unless the result was attached to a later buffer)
+ * @lines: (element-type GstVocrLine): the recognised lines, in reading order
+ *
+ * The text `vocrtextdetect` read in one sampled video frame. Boxes are in
+ * pixels of the buffer the meta is attached to; they are rescaled when the
+ * buffer goes through `videoscale`.
+ */
+typedef struct _GstVocrTextMeta
+{
+  GstMeta meta;
+
+  GstClockTime timestamp;
+  GPtrArray *lines;
+} GstVocrTextMeta;
+
+GST_VOCR_API GType gst_vocr_text_meta_api_get_type (void);
+
+GST_VOCR_API const GstMetaInfo *gst_vocr_text_meta_get_info (void);
+
+GST_VOCR_API
+GstVocrTextMeta *gst_buffer_add_vocr_text_meta (GstBuffer * buffer,
+    GstClockTime timestamp);
+
+GST_VOCR_API
+GstVocrTextMeta *gst_buffer_get_vocr_text_meta (GstBuffer * buffer);
+
+GST_VOCR_API
+void gst_vocr_text_meta_add_line (GstVocrTextMeta * meta, GstVocrLine * line);
+
+GST_VOCR_API guint gst_vocr_text_meta_get_n_lines (GstVocrTextMeta * meta);
+
+GST_VOCR_API
+const GstVocrLine *gst_vocr_text_meta_get_line (GstVocrTextMeta * meta,
+    guint index);
+
+GST_VOCR_API
+GstClockTime gst_vocr_text_meta_get_timestamp (GstVocrTextMeta * meta);
+
+G_END_DECLS
