@@ -25,6 +25,9 @@
 #include <math.h>
 #include <glib/gstdio.h>
 #include <tesseract/capi.h>
+#ifdef _OPENMP
+#include <omp.h>
+#endif
 #include "gstvocrengine.h"
 #include "gstvocrlanguage.h"
 
@@ -354,6 +357,19 @@ frame_luma (GstVocrEngine * engine, const GstVideoFrame * frame,
   return engine->gray;
 }
 
+/* Tesseract's LSTM opens OpenMP parallel regions of four threads: with an
+ * engine per core that oversubscribes the machine several times over, which
+ * is far slower than one thread per engine. The limit is part of the calling
+ * thread's data environment, so the application's own OpenMP use elsewhere
+ * keeps its settings. */
+static void
+limit_openmp_to_calling_thread (void)
+{
+#ifdef _OPENMP
+  omp_set_max_active_levels (0);
+#endif
+}
+
 static bool
 cancel_requested (void *cancel_this, int words)
 {
@@ -544,6 +560,7 @@ gst_vocr_engine_recognize (GstVocrEngine * engine, const GstVideoFrame * frame,
   if (x1 - x0 < 3 || y1 - y0 < 3)
     return g_ptr_array_new_with_free_func ((GDestroyNotify) gst_vocr_line_free);
 
+  limit_openmp_to_calling_thread ();
   luma = frame_luma (engine, frame, &stride);
   TessBaseAPISetPageSegMode (engine->api, (TessPageSegMode) mode);
   TessBaseAPISetImage (engine->api, luma, width, height, 1, stride);
