@@ -457,8 +457,10 @@ finish_line (GPtrArray * lines, GstVocrLine * line, LanguageTally * tally,
   g_ptr_array_add (lines, line);
 }
 
+/* Tesseract reports boxes relative to the image it was given: @dx, @dy
+ * move them back to frame coordinates. */
 static GPtrArray *
-collect_lines (TessBaseAPI * api, gdouble min_confidence)
+collect_lines (TessBaseAPI * api, gint dx, gint dy, gdouble min_confidence)
 {
   GPtrArray *lines = g_ptr_array_new_with_free_func ((GDestroyNotify)
       gst_vocr_line_free);
@@ -495,7 +497,8 @@ collect_lines (TessBaseAPI * api, gdouble min_confidence)
           &deskew);
       line = gst_vocr_line_new (g_strstrip (line_text),
           TessResultIteratorConfidence (ri, RIL_TEXTLINE) / 100.0,
-          l, t, r - l, b - t, orientation_to_angle (orientation), NULL);
+          l + dx, t + dy, r - l, b - t, orientation_to_angle (orientation),
+          NULL);
       TessDeleteText (line_text);
     }
 
@@ -506,7 +509,7 @@ collect_lines (TessBaseAPI * api, gdouble min_confidence)
         && TessPageIteratorBoundingBox (pi, RIL_WORD, &l, &t, &r, &b)) {
       gst_vocr_line_add_word (line, gst_vocr_word_new (text,
               TessResultIteratorConfidence (ri, RIL_WORD) / 100.0,
-              l, t, r - l, b - t));
+              l + dx, t + dy, r - l, b - t));
       tally_add (tally, &n_tally, MAX_LINE_LANGUAGES,
           TessResultIteratorWordRecognitionLanguage (ri),
           g_utf8_strlen (text, -1));
@@ -563,9 +566,11 @@ gst_vocr_engine_recognize (GstVocrEngine * engine, const GstVideoFrame * frame,
   limit_openmp_to_calling_thread ();
   luma = frame_luma (engine, frame, &stride);
   TessBaseAPISetPageSegMode (engine->api, (TessPageSegMode) mode);
-  TessBaseAPISetImage (engine->api, luma, width, height, 1, stride);
+  /* Give Tesseract only the region: SetImage copies what it is given, and
+   * SetRectangle misreads regions as wide as the image (Tesseract 5.3). */
+  TessBaseAPISetImage (engine->api, luma + (gsize) y0 * stride + x0,
+      x1 - x0, y1 - y0, 1, stride);
   TessBaseAPISetSourceResolution (engine->api, VIDEO_PPI);
-  TessBaseAPISetRectangle (engine->api, x0, y0, x1 - x0, y1 - y0);
 
   TessMonitorSetCancelFunc (engine->monitor,
       cancellable ? cancel_requested : NULL);
@@ -582,5 +587,5 @@ gst_vocr_engine_recognize (GstVocrEngine * engine, const GstVideoFrame * frame,
     return NULL;
   }
 
-  return collect_lines (engine->api, min_confidence);
+  return collect_lines (engine->api, x0, y0, min_confidence);
 }

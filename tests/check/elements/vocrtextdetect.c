@@ -1,0 +1,843 @@
+/* gst-vocr: vocrtextdetect on real pipelines over media the tests draw
+ * themselves with videotestsrc and textoverlay
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include <string.h>
+#include <glib/gstdio.h>
+#include <gst/check/gstcheck.h>
+#include <gst/video/video.h>
+#include "vocr.h"
+
+#define TEXT "Quick brown fox 42"
+
+/* What a pipeline delivered to its fakesink "sink" and posted. */
+typedef struct
+{
+  GPtrArray *buffers;
+  GPtrArray *messages;          /* vocr-text element messages, in order */
+  GstMessage *error;
+  gboolean eos;
+} Run;
+
+static void
+on_handoff (GstElement * sink, GstBuffer * buffer, GstPad * pad, Run * run)
+{
+  g_ptr_array_add (run->buffers, gst_buffer_ref (buffer));
+}
+
+static void
+run_free (Run * run)
+{
+  g_ptr_array_unref (run->buffers);
+  g_ptr_array_unref (run->messages);
+  if (run->error)
+    gst_message_unref (run->error);
+  g_free (run);
+}
+
+/* Waits for EOS or an error, collecting vocr-text messages. */
+static void
+collect (GstElement * pipeline, Run * run)
+{
+  GstBus *bus = gst_element_get_bus (pipeline);
+
+  while (!run->eos && !run->error) {
+    GstMessage *msg = gst_bus_timed_pop_filtered (bus, 120 * GST_SECOND,
+        GST_MESSAGE_EOS | GST_MESSAGE_ERROR | GST_MESSAGE_ELEMENT);
+
+    fail_unless (msg != NULL, "pipeline timed out");
+    if (GST_MESSAGE_TYPE (msg) == GST_MESSAGE_EOS) {
+      run->eos = TRUE;
+      gst_message_unref (msg);
+    } else if (GST_MESSAGE_TYPE (msg) == GST_MESSAGE_ERROR) {
+      run->error = msg;
+    } else if (gst_message_has_name (msg, "vocr-text")) {
+      g_ptr_array_add (run->messages, msg);
+    } else {
+      gst_message_unref (msg);
+    }
+  }
+  gst_object_unref (bus);
+}
+
+static Run *
+run_pipeline (const gchar * description)
+{
+  Run *run = g_new0 (Run, 1);
+  GError *error = NULL;
+  GstElement *pipeline = gst_parse_launch (description, &error), *sink;
+
+  fail_unless (pipeline != NULL, "%s: %s", description,
+      error ? error->message : "");
+  run->buffers = g_ptr_array_new_with_free_func ((GDestroyNotify)
+      gst_buffer_unref);
+  run->messages = g_ptr_array_new_with_free_func ((GDestroyNotify)
+      gst_message_unref);
+
+  sink = gst_bin_get_by_name (GST_BIN (pipeline), "sink");
+  if (sink) {
+    g_object_set (sink, "signal-handoffs", TRUE, NULL);
+    g_signal_connect (sink, "handoff", G_CALLBACK (on_handoff), run);
+    gst_object_unref (sink);
+  }
+  if (gst_element_set_state (pipeline, GST_STATE_PLAYING) ==
+      GST_STATE_CHANGE_FAILURE) {
+    GstBus *bus = gst_element_get_bus (pipeline);
+
+    run->error = gst_bus_pop_filtered (bus, GST_MESSAGE_ERROR);
+    gst_object_unref (bus);
+    fail_unless (run->error != NULL, "state change failed without error");
+  } else {
+    collect (pipeline, run);
+  }
+  fail_unless_equals_int (gst_element_set_state (pipeline, GST_STATE_NULL),
+      GST_STATE_CHANGE_SUCCESS);
+  gst_object_unref (pipeline);
+  return run;
+}
+
+static Run *
+run_text_pipeline (const gchar * source_caps, const gchar * overlay,
+    const gchar * format, const gchar * detect_props, guint num_buffers)
+{
+  gchar *desc = g_strdup_printf ("videotestsrc num-buffers=%u pattern=black "
+      "! %s ! textoverlay %s ! videoconvert ! video/x-raw,format=%s "
+      "! vocrtextdetect %s ! fakesink name=sink sync=false", num_buffers,
+      source_caps, overlay, format, detect_props);
+  Run *run = run_pipeline (desc);
+
+  g_free (desc);
+  return run;
+}
+
+static guint
+edit_distance (const gchar * a, const gchar * b)
+{
+  guint la = strlen (a), lb = strlen (b), i, j;
+  guint *row = g_new (guint, lb + 1), result;
+
+  for (j = 0; j <= lb; j++)
+    row[j] = j;
+  for (i = 1; i <= la; i++) {
+    guint diag = row[0];
+
+    row[0] = i;
+    for (j = 1; j <= lb; j++) {
+      guint up = row[j];
+
+      row[j] = MIN (MIN (row[j] + 1, row[j - 1] + 1),
+          diag + (a[i - 1] == b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  result = row[lb];
+  g_free (row);
+  return result;
+}
+
+static GstVocrTextMeta *
+meta_of (Run * run, guint i)
+{
+  return gst_buffer_get_vocr_text_meta (g_ptr_array_index (run->buffers, i));
+}
+
+/* The only line of a sampled buffer's meta. */
+static const GstVocrLine *
+single_line (Run * run, guint i)
+{
+  GstVocrTextMeta *meta = meta_of (run, i);
+
+  fail_unless (meta != NULL, "buffer %u has no meta", i);
+  fail_unless_equals_int (gst_vocr_text_meta_get_n_lines (meta), 1);
+  return gst_vocr_text_meta_get_line (meta, 0);
+}
+
+GST_START_TEST (test_reads_text_in_each_format_and_size)
+{
+  const gchar *formats[] = { "I420", "YV12", "NV12", "NV21", "Y42B", "Y444",
+    "Y41B", "GRAY8", "RGB", "BGR", "BGRx", "RGBA", "xRGB", "ABGR"
+  };
+  const gchar *sizes[] = { "width=320,height=240", "width=1280,height=720" };
+  guint f, s;
+
+  for (s = 0; s < G_N_ELEMENTS (sizes); s++) {
+    gchar *caps = g_strdup_printf ("video/x-raw,%s", sizes[s]);
+
+    for (f = 0; f < G_N_ELEMENTS (formats); f++) {
+      /* Y41B needs a width that is a multiple of 4: both sizes are */
+      Run *run = run_text_pipeline (caps, "text=\"" TEXT "\" "
+          "font-desc=\"Sans 24\" valignment=top", formats[f], "", 1);
+      const GstVocrLine *line;
+
+      fail_unless (run->error == NULL, "%s", formats[f]);
+      fail_unless_equals_int (run->buffers->len, 1);
+      line = single_line (run, 0);
+      fail_unless (edit_distance (line->text, TEXT) <= 1, "%s %s: read '%s'",
+          formats[f], sizes[s], line->text);
+      fail_unless_equals_string (line->language, "en-US");
+      fail_unless_equals_float (line->angle, 0.0);
+      run_free (run);
+    }
+    g_free (caps);
+  }
+}
+
+GST_END_TEST;
+
+GST_START_TEST (test_boxes_lie_where_the_text_was_drawn)
+{
+  const gchar *caps = "video/x-raw,width=640,height=360";
+  Run *top = run_text_pipeline (caps, "text=\"" TEXT "\" font-desc=\"Sans 24\""
+      " valignment=top halignment=left", "I420", "", 1);
+  Run *bottom = run_text_pipeline (caps, "text=\"" TEXT "\" "
+      "font-desc=\"Sans 24\" valignment=bottom halignment=right", "I420", "",
+      1);
+  const GstVocrLine *t = single_line (top, 0), *b = single_line (bottom, 0);
+  GList *rois, *l;
+  GstVideoRegionOfInterestMeta *roi;
+  GstStructure *param;
+  GstBuffer *buffer;
+
+  /* textoverlay pads the text by 25 px from the edges it is aligned to */
+  fail_unless (t->y < 60 && t->y + t->height < 120, "top at %d+%d", t->y,
+      t->height);
+  fail_unless (t->x < 60, "left at %d", t->x);
+  fail_unless (b->y > 240 && b->y + b->height <= 360, "bottom at %d+%d",
+      b->y, b->height);
+  fail_unless (b->x + b->width > 580 && b->x + b->width <= 640,
+      "right edge at %d", b->x + b->width);
+  /* the same text is the same size wherever it is */
+  fail_unless (ABS (t->width - b->width) <= 4 && ABS (t->height - b->height)
+      <= 4);
+  fail_unless (t->height > 12 && t->height < 60 && t->width > 150);
+
+  /* words partition the line */
+  fail_unless_equals_int (t->words->len, 4);
+  fail_unless (((GstVocrWord *) g_ptr_array_index (t->words, 0))->x == t->x);
+
+  /* the standard ROI meta says the same */
+  buffer = g_ptr_array_index (bottom->buffers, 0);
+  rois = NULL;
+  {
+    gpointer state = NULL;
+    GstMeta *meta;
+
+    while ((meta = gst_buffer_iterate_meta_filtered (buffer, &state,
+                GST_VIDEO_REGION_OF_INTEREST_META_API_TYPE)))
+      rois = g_list_append (rois, meta);
+  }
+  fail_unless_equals_int (g_list_length (rois), 1);
+  for (l = rois; l; l = l->next) {
+    roi = l->data;
+    fail_unless_equals_string (g_quark_to_string (roi->roi_type), "text");
+    fail_unless (roi->x == (guint) b->x && roi->y == (guint) b->y
+        && roi->w == (guint) b->width && roi->h == (guint) b->height);
+    param = gst_video_region_of_interest_meta_get_param (roi, "vocr-line");
+    fail_unless (param != NULL);
+    fail_unless_equals_string (gst_structure_get_string (param, "text"),
+        b->text);
+    fail_unless_equals_string (gst_structure_get_string (param, "language"),
+        "en-US");
+    fail_unless (gst_structure_has_field_typed (param, "confidence",
+            G_TYPE_DOUBLE));
+    fail_unless (gst_structure_has_field_typed (param, "angle",
+            G_TYPE_DOUBLE));
+  }
+  g_list_free (rois);
+
+  run_free (top);
+  run_free (bottom);
+}
+
+GST_END_TEST;
+
+/* Checks that exactly the buffers at @expected (PTS in ms) carry meta. */
+static void
+check_sampled (Run * run, const guint * expected, guint n_expected)
+{
+  guint i, k = 0;
+
+  for (i = 0; i < run->buffers->len; i++) {
+    GstBuffer *buffer = g_ptr_array_index (run->buffers, i);
+    GstClockTime pts = GST_BUFFER_PTS (buffer);
+    gboolean want = k < n_expected && pts == expected[k] * GST_MSECOND;
+
+    fail_unless_equals_int (gst_buffer_get_vocr_text_meta (buffer) != NULL,
+        want);
+    /* the standard meta goes with it */
+    fail_unless_equals_int (gst_buffer_get_meta (buffer,
+            GST_VIDEO_REGION_OF_INTEREST_META_API_TYPE) != NULL, want);
+    if (want)
+      k++;
+  }
+  fail_unless_equals_int (k, n_expected);
+  fail_unless_equals_int (run->messages->len, n_expected);
+}
+
+GST_START_TEST (test_interval_follows_timestamps)
+{
+  const gchar *overlay = "text=\"" TEXT "\" font-desc=\"Sans 24\"";
+  const guint every_500[] = { 0, 500, 1000, 1500 };
+  const guint every_1000[] = { 0, 1000 };
+  /* at 25 fps the frame nearest each half second: 480 ms is within half a
+   * frame of 500 ms */
+  const guint at_25fps[] = { 0, 480, 1000, 1480 };
+  const guint every_frame[] = { 0, 100, 200, 300, 400 };
+  Run *run;
+
+  run = run_text_pipeline ("video/x-raw,width=320,height=240,framerate=30/1",
+      overlay, "I420", "", 60);
+  fail_unless_equals_int (run->buffers->len, 60);
+  check_sampled (run, every_500, G_N_ELEMENTS (every_500));
+  run_free (run);
+
+  run = run_text_pipeline ("video/x-raw,width=320,height=240,framerate=30/1",
+      overlay, "I420", "interval=1000000000", 60);
+  check_sampled (run, every_1000, G_N_ELEMENTS (every_1000));
+  run_free (run);
+
+  run = run_text_pipeline ("video/x-raw,width=320,height=240,framerate=25/1",
+      overlay, "I420", "", 50);
+  check_sampled (run, at_25fps, G_N_ELEMENTS (at_25fps));
+  run_free (run);
+
+  run = run_text_pipeline ("video/x-raw,width=320,height=240,framerate=10/1",
+      overlay, "GRAY8", "interval=0", 5);
+  check_sampled (run, every_frame, G_N_ELEMENTS (every_frame));
+  run_free (run);
+}
+
+GST_END_TEST;
+
+GST_START_TEST (test_message_fields)
+{
+  Run *run = run_text_pipeline
+      ("video/x-raw,width=640,height=360,framerate=30/1",
+      "text=\"" TEXT "\" font-desc=\"Sans 24\"", "NV12", "", 20);
+  const GstStructure *s;
+  const GValue *lines, *v;
+  const GstStructure *ls;
+  guint64 ts, st, rt, dur, frame;
+  gint x, y, w, h;
+  gdouble conf, angle;
+  guint i;
+
+  fail_unless_equals_int (run->messages->len, 2);
+  for (i = 0; i < 2; i++) {
+    GstMessage *msg = g_ptr_array_index (run->messages, i);
+    const GstVocrLine *line = single_line (run, i * 15);
+
+    fail_unless (GST_MESSAGE_SRC (msg) != NULL);
+    fail_unless (g_str_has_prefix (GST_MESSAGE_SRC_NAME (msg),
+            "vocrtextdetect"));
+    s = gst_message_get_structure (msg);
+    fail_unless (gst_structure_get (s, "timestamp", G_TYPE_UINT64, &ts,
+            "stream-time", G_TYPE_UINT64, &st, "running-time", G_TYPE_UINT64,
+            &rt, "duration", G_TYPE_UINT64, &dur, "frame", G_TYPE_UINT64,
+            &frame, NULL));
+    fail_unless_equals_uint64 (ts, i * 500 * GST_MSECOND);
+    fail_unless_equals_uint64 (st, ts);
+    fail_unless_equals_uint64 (rt, ts);
+    fail_unless_equals_uint64 (dur, gst_util_uint64_scale (GST_SECOND, 1,
+            30));
+    fail_unless_equals_uint64 (frame, i * 15);
+
+    lines = gst_structure_get_value (s, "lines");
+    fail_unless (GST_VALUE_HOLDS_LIST (lines));
+    fail_unless_equals_int (gst_value_list_get_size (lines), 1);
+    v = gst_value_list_get_value (lines, 0);
+    fail_unless (GST_VALUE_HOLDS_STRUCTURE (v));
+    ls = gst_value_get_structure (v);
+    fail_unless (gst_structure_has_name (ls, "vocr-line"));
+    fail_unless (gst_structure_get (ls, "x", G_TYPE_INT, &x, "y", G_TYPE_INT,
+            &y, "width", G_TYPE_INT, &w, "height", G_TYPE_INT, &h,
+            "confidence", G_TYPE_DOUBLE, &conf, "angle", G_TYPE_DOUBLE,
+            &angle, NULL));
+    /* the message and the meta of the frame agree */
+    fail_unless_equals_string (gst_structure_get_string (ls, "text"),
+        line->text);
+    fail_unless_equals_string (gst_structure_get_string (ls, "language"),
+        "en-US");
+    fail_unless (x == line->x && y == line->y && w == line->width
+        && h == line->height);
+    fail_unless (conf > 0.5 && conf <= 1.0);
+    fail_unless_equals_float (angle, 0.0);
+  }
+  run_free (run);
+
+  /* message=false: meta, but no messages */
+  run = run_text_pipeline ("video/x-raw,width=320,height=240",
+      "text=\"" TEXT "\"", "I420", "message=false", 3);
+  fail_unless_equals_int (run->messages->len, 0);
+  fail_unless (meta_of (run, 0) != NULL);
+  run_free (run);
+}
+
+GST_END_TEST;
+
+/* The text changes every frame, so frames can't be confused with each other;
+ * the ball moves behind it. */
+static Run *
+run_counting_clip (const gchar * threads)
+{
+  gchar *desc = g_strdup_printf ("videotestsrc num-buffers=12 pattern=ball "
+      "! video/x-raw,width=320,height=240,framerate=10/1 "
+      "! timeoverlay font-desc=\"Sans 20\" valignment=top "
+      "! vocrtextdetect interval=0 threads=%s "
+      "! fakesink name=sink sync=false", threads);
+  Run *run = run_pipeline (desc);
+
+  g_free (desc);
+  return run;
+}
+
+GST_START_TEST (test_threads_give_identical_results_in_order)
+{
+  Run *one = run_counting_clip ("1"), *four = run_counting_clip ("4");
+  guint i, j;
+
+  fail_unless_equals_int (one->buffers->len, 12);
+  fail_unless_equals_int (four->buffers->len, 12);
+  fail_unless_equals_int (four->messages->len, 12);
+  for (i = 0; i < 12; i++) {
+    GstBuffer *a = g_ptr_array_index (one->buffers, i);
+    GstBuffer *b = g_ptr_array_index (four->buffers, i);
+    GstVocrTextMeta *ma = gst_buffer_get_vocr_text_meta (a);
+    GstVocrTextMeta *mb = gst_buffer_get_vocr_text_meta (b);
+    gchar *clock;
+
+    /* in order, each result on its own frame */
+    fail_unless_equals_uint64 (GST_BUFFER_PTS (b), i * 100 * GST_MSECOND);
+    fail_unless_equals_uint64 (mb->timestamp, GST_BUFFER_PTS (b));
+    fail_unless_equals_int (ma->lines->len, mb->lines->len);
+    for (j = 0; j < ma->lines->len; j++) {
+      const GstVocrLine *la = gst_vocr_text_meta_get_line (ma, j);
+      const GstVocrLine *lb = gst_vocr_text_meta_get_line (mb, j);
+
+      fail_unless_equals_string (la->text, lb->text);
+      fail_unless (la->x == lb->x && la->y == lb->y && la->width == lb->width
+          && la->height == lb->height);
+      fail_unless_equals_float (la->confidence, lb->confidence);
+    }
+    /* timeoverlay drew this frame's time: 0:00:00.100 for frame 1 */
+    clock = g_strdup_printf ("0:00:%02u.%03u", i / 10, (i % 10) * 100);
+    fail_unless (ma->lines->len >= 1);
+    fail_unless (edit_distance (gst_vocr_text_meta_get_line (ma, 0)->text,
+            clock) <= 1, "frame %u read '%s', drawn '%s'", i,
+        gst_vocr_text_meta_get_line (ma, 0)->text, clock);
+    g_free (clock);
+  }
+  run_free (one);
+  run_free (four);
+}
+
+GST_END_TEST;
+
+GST_START_TEST (test_roi_reads_only_the_region)
+{
+  Run *run = run_pipeline ("videotestsrc num-buffers=1 pattern=black "
+      "! video/x-raw,width=640,height=360 "
+      "! textoverlay text=\"Upper words here\" valignment=top "
+      "! textoverlay text=\"Lower line there\" valignment=bottom "
+      "! vocrtextdetect roi=\"0,0,640,120\" ! fakesink name=sink");
+  const GstVocrLine *line = single_line (run, 0);
+
+  fail_unless (edit_distance (line->text, "Upper words here") <= 1, "%s",
+      line->text);
+  fail_unless (line->y < 120);
+  run_free (run);
+}
+
+GST_END_TEST;
+
+static void
+check_error (Run * run, GQuark domain, gint code, const gchar ** needles)
+{
+  GError *error = NULL;
+
+  fail_unless (run->error != NULL, "no error");
+  gst_message_parse_error (run->error, &error, NULL);
+  fail_unless (g_error_matches (error, domain, code), "%s (%s %d)",
+      error->message, g_quark_to_string (error->domain), error->code);
+  for (; *needles; needles++) {
+    fail_unless (strstr (error->message, *needles) != NULL,
+        "'%s' not in '%s'", *needles, error->message);
+  }
+  fail_unless (g_str_has_prefix (GST_MESSAGE_SRC_NAME (run->error),
+          "vocrtextdetect"), "error from %s", GST_MESSAGE_SRC_NAME (run->error));
+  g_error_free (error);
+}
+
+GST_START_TEST (test_missing_language_is_a_clear_error)
+{
+  gchar *dir = g_dir_make_tmp ("vocr-tessdata-XXXXXX", NULL);
+  gchar *desc;
+  Run *run;
+  const gchar *default_needles[] = { "xyz.traineddata",
+    "tesseract-ocr-xyz", "installed: ", "eng", NULL
+  };
+  const gchar *dir_needles[] = { "deu.traineddata", "installed: none",
+    "apt install tesseract-ocr-deu", NULL
+  };
+
+  run = run_pipeline ("videotestsrc num-buffers=1 ! vocrtextdetect "
+      "languages=eng+xyz ! fakesink");
+  check_error (run, GST_RESOURCE_ERROR, GST_RESOURCE_ERROR_NOT_FOUND,
+      default_needles);
+  run_free (run);
+
+  desc = g_strdup_printf ("videotestsrc num-buffers=1 ! vocrtextdetect "
+      "languages=deu tessdata-dir=%s ! fakesink", dir);
+  run = run_pipeline (desc);
+  check_error (run, GST_RESOURCE_ERROR, GST_RESOURCE_ERROR_NOT_FOUND,
+      dir_needles);
+  run_free (run);
+  g_free (desc);
+
+  g_rmdir (dir);
+  desc = g_strdup_printf ("videotestsrc num-buffers=1 ! vocrtextdetect "
+      "tessdata-dir=%s ! fakesink", dir);
+  run = run_pipeline (desc);
+  {
+    const gchar *needles[] = { dir, "tessdata-dir", NULL };
+
+    check_error (run, GST_RESOURCE_ERROR, GST_RESOURCE_ERROR_OPEN_READ,
+        needles);
+  }
+  run_free (run);
+  g_free (desc);
+  g_free (dir);
+}
+
+GST_END_TEST;
+
+GST_START_TEST (test_invalid_settings_are_errors)
+{
+  const gchar *lang_needles[] = { "eng+", "joined by '+'", NULL };
+  const gchar *roi_needles[] = { "10,20,30", "x,y,width,height", NULL };
+  Run *run;
+
+  run = run_pipeline ("videotestsrc num-buffers=1 ! vocrtextdetect "
+      "languages=eng+ ! fakesink");
+  check_error (run, GST_RESOURCE_ERROR, GST_RESOURCE_ERROR_SETTINGS,
+      lang_needles);
+  run_free (run);
+
+  run = run_pipeline ("videotestsrc num-buffers=1 ! vocrtextdetect "
+      "roi=10,20,30 ! fakesink");
+  check_error (run, GST_RESOURCE_ERROR, GST_RESOURCE_ERROR_SETTINGS,
+      roi_needles);
+  run_free (run);
+}
+
+GST_END_TEST;
+
+static void
+count_refusals (const gchar * domain, GLogLevelFlags level,
+    const gchar * message, gpointer user_data)
+{
+  if (strstr (message, "can only be changed in the NULL or READY state"))
+    (*(guint *) user_data)++;
+}
+
+GST_START_TEST (test_property_values_are_checked)
+{
+  GstElement *detect = gst_element_factory_make ("vocrtextdetect", NULL);
+  GstElement *pipeline;
+  guint threads, refused = 0, handler;
+  gchar *languages, *roi;
+
+  fail_unless (detect != NULL);
+  g_object_get (detect, "threads", &threads, NULL);
+  fail_unless_equals_int (threads, MIN (g_get_num_processors (), 64));
+
+  /* out of range: GObject refuses and the value stays */
+  ASSERT_WARNING (g_object_set (detect, "threads", 0, NULL));
+  ASSERT_WARNING (g_object_set (detect, "min-confidence", 150.0, NULL));
+  g_object_get (detect, "threads", &threads, NULL);
+  fail_unless_equals_int (threads, MIN (g_get_num_processors (), 64));
+
+  /* languages cannot change once the engines run */
+  pipeline = gst_parse_launch ("videotestsrc is-live=true ! vocrtextdetect "
+      "name=d threads=1 ! fakesink", NULL);
+  gst_object_unref (detect);
+  detect = gst_bin_get_by_name (GST_BIN (pipeline), "d");
+  fail_unless_equals_int (gst_element_set_state (pipeline, GST_STATE_PAUSED),
+      GST_STATE_CHANGE_NO_PREROLL);
+  handler = g_log_set_handler ("GStreamer-Vocr", G_LOG_LEVEL_WARNING,
+      count_refusals, &refused);
+  g_object_set (detect, "languages", "deu", NULL);
+  g_object_set (detect, "threads", 3, NULL);
+  g_log_remove_handler ("GStreamer-Vocr", handler);
+  fail_unless_equals_int (refused, 2);
+  g_object_get (detect, "languages", &languages, "threads", &threads, NULL);
+  fail_unless_equals_string (languages, "eng");
+  fail_unless_equals_int (threads, 1);
+  g_free (languages);
+
+  /* a bad region while running keeps the old one, with a warning */
+  g_object_set (detect, "roi", "0,0,100,50", NULL);
+  g_object_set (detect, "roi", "0,0,-1,50", NULL);
+  g_object_get (detect, "roi", &roi, NULL);
+  fail_unless_equals_string (roi, "0,0,100,50");
+  g_free (roi);
+  {
+    GstBus *bus = gst_element_get_bus (pipeline);
+    GstMessage *msg = gst_bus_pop_filtered (bus, GST_MESSAGE_WARNING);
+
+    fail_unless (msg != NULL);
+    gst_message_unref (msg);
+    gst_object_unref (bus);
+  }
+
+  /* back in READY they can change again */
+  gst_element_set_state (pipeline, GST_STATE_READY);
+  g_object_set (detect, "languages", "deu", NULL);
+  g_object_get (detect, "languages", &languages, NULL);
+  fail_unless_equals_string (languages, "deu");
+  g_free (languages);
+
+  gst_element_set_state (pipeline, GST_STATE_NULL);
+  gst_object_unref (detect);
+  gst_object_unref (pipeline);
+}
+
+GST_END_TEST;
+
+GST_START_TEST (test_unsupported_caps_fail_negotiation)
+{
+  GstElement *pipeline = gst_parse_launch ("videotestsrc num-buffers=1 "
+      "! video/x-raw,format=YUY2 ! identity name=i  vocrtextdetect name=d "
+      "! fakesink", NULL);
+  GstElement *identity = gst_bin_get_by_name (GST_BIN (pipeline), "i");
+  GstElement *detect = gst_bin_get_by_name (GST_BIN (pipeline), "d");
+  GstPad *srcpad = gst_element_get_static_pad (identity, "src");
+  GstPad *sinkpad = gst_element_get_static_pad (detect, "sink");
+  GstMessage *msg;
+  GError *error = NULL;
+  gchar *debug = NULL;
+
+  /* linked without checks, as a dynamic pipeline would be */
+  fail_unless_equals_int (gst_pad_link_full (srcpad, sinkpad,
+          GST_PAD_LINK_CHECK_NOTHING), GST_PAD_LINK_OK);
+  gst_element_set_state (pipeline, GST_STATE_PLAYING);
+  msg = gst_bus_timed_pop_filtered (GST_ELEMENT_BUS (pipeline),
+      30 * GST_SECOND, GST_MESSAGE_ERROR | GST_MESSAGE_EOS);
+  fail_unless (msg != NULL && GST_MESSAGE_TYPE (msg) == GST_MESSAGE_ERROR);
+  gst_message_parse_error (msg, &error, &debug);
+  fail_unless (strstr (debug, "not-negotiated") != NULL, "%s", debug);
+
+  g_error_free (error);
+  g_free (debug);
+  gst_message_unref (msg);
+  gst_element_set_state (pipeline, GST_STATE_NULL);
+  gst_object_unref (srcpad);
+  gst_object_unref (sinkpad);
+  gst_object_unref (identity);
+  gst_object_unref (detect);
+  gst_object_unref (pipeline);
+}
+
+GST_END_TEST;
+
+/* Records the memory each buffer enters the element with. */
+static GstPadProbeReturn
+record_memory (GstPad * pad, GstPadProbeInfo * info, GPtrArray * memories)
+{
+  g_ptr_array_add (memories, gst_buffer_peek_memory (GST_PAD_PROBE_INFO_BUFFER
+          (info), 0));
+  return GST_PAD_PROBE_OK;
+}
+
+GST_START_TEST (test_frames_pass_through_without_copies)
+{
+  GstElement *pipeline = gst_parse_launch ("videotestsrc num-buffers=10 "
+      "pattern=black ! video/x-raw,width=320,height=240,framerate=10/1 "
+      "! textoverlay text=\"" TEXT "\" ! tee name=t ! queue "
+      "! vocrtextdetect name=d interval=200000000 ! fakesink name=sink "
+      "signal-handoffs=true t. ! queue ! fakesink", NULL);
+  GstElement *detect = gst_bin_get_by_name (GST_BIN (pipeline), "d");
+  GstPad *pad = gst_element_get_static_pad (detect, "sink");
+  GPtrArray *memories = g_ptr_array_new ();
+  Run *run = g_new0 (Run, 1);
+  GstElement *sink = gst_bin_get_by_name (GST_BIN (pipeline), "sink");
+  guint i, sampled = 0;
+
+  run->buffers = g_ptr_array_new_with_free_func ((GDestroyNotify)
+      gst_buffer_unref);
+  run->messages = g_ptr_array_new_with_free_func ((GDestroyNotify)
+      gst_message_unref);
+  g_signal_connect (sink, "handoff", G_CALLBACK (on_handoff), run);
+  gst_pad_add_probe (pad, GST_PAD_PROBE_TYPE_BUFFER,
+      (GstPadProbeCallback) record_memory, memories, NULL);
+  gst_element_set_state (pipeline, GST_STATE_PLAYING);
+  collect (pipeline, run);
+  gst_element_set_state (pipeline, GST_STATE_NULL);
+
+  /* the tee shares each buffer with the other branch, so the meta needs a
+   * new buffer, but never new pixels */
+  fail_unless_equals_int (run->buffers->len, 10);
+  for (i = 0; i < 10; i++) {
+    GstBuffer *out = g_ptr_array_index (run->buffers, i);
+
+    fail_unless (gst_buffer_peek_memory (out, 0) ==
+        g_ptr_array_index (memories, i), "frame %u was copied", i);
+    if (gst_buffer_get_vocr_text_meta (out))
+      sampled++;
+  }
+  fail_unless_equals_int (sampled, 5);
+
+  g_ptr_array_unref (memories);
+  run_free (run);
+  gst_object_unref (sink);
+  gst_object_unref (pad);
+  gst_object_unref (detect);
+  gst_object_unref (pipeline);
+}
+
+GST_END_TEST;
+
+GST_START_TEST (test_meta_follows_videoscale)
+{
+  Run *full = run_text_pipeline ("video/x-raw,width=640,height=360",
+      "text=\"" TEXT "\" valignment=bottom", "I420", "", 1);
+  Run *half = run_pipeline ("videotestsrc num-buffers=1 pattern=black "
+      "! video/x-raw,width=640,height=360 ! textoverlay text=\"" TEXT "\" "
+      "valignment=bottom ! vocrtextdetect ! videoscale "
+      "! video/x-raw,width=320,height=180 ! fakesink name=sink");
+  const GstVocrLine *a = single_line (full, 0), *b = single_line (half, 0);
+  GstVideoRegionOfInterestMeta *roi;
+
+  fail_unless_equals_string (a->text, b->text);
+  fail_unless (ABS (b->x * 2 - a->x) <= 2 && ABS (b->y * 2 - a->y) <= 2
+      && ABS (b->width * 2 - a->width) <= 2, "%d,%d %dx%d vs %d,%d %dx%d",
+      a->x, a->y, a->width, a->height, b->x, b->y, b->width, b->height);
+  roi = gst_buffer_get_video_region_of_interest_meta_id
+      (g_ptr_array_index (half->buffers, 0), 0);
+  fail_unless (roi != NULL);
+  fail_unless (ABS ((gint) roi->x - b->x) <= 1 && ABS ((gint) roi->w -
+          b->width) <= 1);
+  run_free (full);
+  run_free (half);
+}
+
+GST_END_TEST;
+
+GST_START_TEST (test_eos_delivers_work_in_flight)
+{
+  /* every frame sampled, EOS right behind them: all are read, and every
+   * message is on the bus before EOS */
+  Run *run = run_text_pipeline ("video/x-raw,width=640,height=360",
+      "text=\"" TEXT "\"", "I420", "interval=0 threads=2", 8);
+  guint i;
+
+  fail_unless (run->eos);
+  fail_unless_equals_int (run->buffers->len, 8);
+  fail_unless_equals_int (run->messages->len, 8);
+  for (i = 0; i < 8; i++)
+    fail_unless (edit_distance (single_line (run, i)->text, TEXT) <= 1);
+  run_free (run);
+}
+
+GST_END_TEST;
+
+GST_START_TEST (test_flushing_seeks_do_not_deadlock)
+{
+  GstElement *pipeline = gst_parse_launch ("videotestsrc num-buffers=300 "
+      "pattern=black ! video/x-raw,width=320,height=240,framerate=30/1 "
+      "! textoverlay text=\"" TEXT "\" ! vocrtextdetect interval=0 threads=2 "
+      "! fakesink name=sink sync=false", NULL);
+  GstElement *sink = gst_bin_get_by_name (GST_BIN (pipeline), "sink");
+  Run *run = g_new0 (Run, 1);
+  guint i;
+
+  run->buffers = g_ptr_array_new_with_free_func ((GDestroyNotify)
+      gst_buffer_unref);
+  run->messages = g_ptr_array_new_with_free_func ((GDestroyNotify)
+      gst_message_unref);
+  fail_unless (gst_element_set_state (pipeline, GST_STATE_PAUSED) !=
+      GST_STATE_CHANGE_FAILURE);
+  fail_unless_equals_int (gst_element_get_state (pipeline, NULL, NULL,
+          GST_CLOCK_TIME_NONE), GST_STATE_CHANGE_SUCCESS);
+
+  /* flushing seeks in PAUSED and in PLAYING, while samples are being read */
+  for (i = 0; i < 6; i++) {
+    fail_unless (gst_element_seek_simple (pipeline, GST_FORMAT_TIME,
+            GST_SEEK_FLAG_FLUSH, (i + 1) * GST_SECOND));
+    gst_element_set_state (pipeline, i % 2 ? GST_STATE_PAUSED :
+        GST_STATE_PLAYING);
+    g_usleep (30 * G_USEC_PER_SEC / 1000);
+  }
+  fail_unless (gst_element_seek_simple (pipeline, GST_FORMAT_TIME,
+          GST_SEEK_FLAG_FLUSH, 9 * GST_SECOND));
+  g_object_set (sink, "signal-handoffs", TRUE, NULL);
+  g_signal_connect (sink, "handoff", G_CALLBACK (on_handoff), run);
+  gst_element_set_state (pipeline, GST_STATE_PLAYING);
+  collect (pipeline, run);
+
+  fail_unless (run->eos);
+  /* the last second after the seek, every frame read, in order */
+  fail_unless (run->buffers->len >= 30, "%u buffers", run->buffers->len);
+  for (i = 0; i < run->buffers->len; i++) {
+    GstBuffer *buffer = g_ptr_array_index (run->buffers, i);
+
+    fail_unless (GST_BUFFER_PTS (buffer) >= 9 * GST_SECOND);
+    fail_unless (gst_buffer_get_vocr_text_meta (buffer) != NULL);
+  }
+  gst_element_set_state (pipeline, GST_STATE_NULL);
+  run_free (run);
+  gst_object_unref (sink);
+  gst_object_unref (pipeline);
+}
+
+GST_END_TEST;
+
+GST_START_TEST (test_state_cycling)
+{
+  GstElement *pipeline = gst_parse_launch ("videotestsrc pattern=black "
+      "! video/x-raw,width=320,height=240 ! textoverlay text=\"" TEXT "\" "
+      "! vocrtextdetect interval=0 ! fakesink sync=true", NULL);
+  guint i;
+
+  /* stopping with samples in flight, 20 times over */
+  for (i = 0; i < 20; i++) {
+    fail_unless (gst_element_set_state (pipeline, GST_STATE_PLAYING) !=
+        GST_STATE_CHANGE_FAILURE);
+    fail_unless (gst_element_get_state (pipeline, NULL, NULL,
+            GST_CLOCK_TIME_NONE) == GST_STATE_CHANGE_SUCCESS);
+    g_usleep ((i % 4) * 20 * 1000);
+    fail_unless_equals_int (gst_element_set_state (pipeline, GST_STATE_NULL),
+        GST_STATE_CHANGE_SUCCESS);
+  }
+  gst_object_unref (pipeline);
+}
+
+GST_END_TEST;
+
+static Suite *
+vocrtextdetect_suite (void)
+{
+  Suite *s = suite_create ("vocrtextdetect");
+  TCase *tc = tcase_create ("general");
+
+  suite_add_tcase (s, tc);
+  tcase_add_test (tc, test_reads_text_in_each_format_and_size);
+  tcase_add_test (tc, test_boxes_lie_where_the_text_was_drawn);
+  tcase_add_test (tc, test_interval_follows_timestamps);
+  tcase_add_test (tc, test_message_fields);
+  tcase_add_test (tc, test_threads_give_identical_results_in_order);
+  tcase_add_test (tc, test_roi_reads_only_the_region);
+  tcase_add_test (tc, test_missing_language_is_a_clear_error);
+  tcase_add_test (tc, test_invalid_settings_are_errors);
+  tcase_add_test (tc, test_property_values_are_checked);
+  tcase_add_test (tc, test_unsupported_caps_fail_negotiation);
+  tcase_add_test (tc, test_frames_pass_through_without_copies);
+  tcase_add_test (tc, test_meta_follows_videoscale);
+  tcase_add_test (tc, test_eos_delivers_work_in_flight);
+  tcase_add_test (tc, test_flushing_seeks_do_not_deadlock);
+  tcase_add_test (tc, test_state_cycling);
+  return s;
+}
+
+GST_CHECK_MAIN (vocrtextdetect);

@@ -1,0 +1,464 @@
+/* gst-vocr: unit tests of the result types, the text meta, the language
+ * mapping and the engine's checks
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include <string.h>
+#include <glib/gstdio.h>
+#include <gst/check/gstcheck.h>
+#include <gst/video/video.h>
+#include "vocr.h"
+
+static GstVocrLine *
+make_line (const gchar * text, gint x, gint y, gint w, gint h)
+{
+  GstVocrLine *line = gst_vocr_line_new (text, 0.9, x, y, w, h, 0.0, "en-US");
+
+  gst_vocr_line_add_word (line, gst_vocr_word_new ("word", 0.8, x, y, w / 2,
+          h));
+  return line;
+}
+
+GST_START_TEST (test_line_accessors_and_copy)
+{
+  GstVocrLine *line = make_line ("Hello world", 10, 20, 300, 40), *copy;
+  const GstVocrWord *word;
+  gint x, y, w, h;
+
+  fail_unless_equals_string (gst_vocr_line_get_text (line), "Hello world");
+  fail_unless_equals_float (gst_vocr_line_get_confidence (line), 0.9);
+  fail_unless_equals_string (gst_vocr_line_get_language (line), "en-US");
+  gst_vocr_line_get_box (line, &x, &y, &w, &h);
+  fail_unless (x == 10 && y == 20 && w == 300 && h == 40);
+  fail_unless_equals_int (gst_vocr_line_get_n_words (line), 1);
+  fail_unless (gst_vocr_line_get_word (line, 1) == NULL);
+
+  copy = gst_vocr_line_copy (line);
+  fail_unless (copy->text != line->text);
+  fail_unless_equals_string (copy->text, "Hello world");
+  word = gst_vocr_line_get_word (copy, 0);
+  fail_unless (word != gst_vocr_line_get_word (line, 0));
+  fail_unless_equals_string (gst_vocr_word_get_text (word), "word");
+  gst_vocr_word_get_box (word, &x, NULL, &w, NULL);
+  fail_unless (x == 10 && w == 150);
+
+  /* a line without language is "und", not NULL */
+  gst_vocr_line_free (copy);
+  copy = gst_vocr_line_new (NULL, 0.5, 0, 0, 1, 1, 90.0, NULL);
+  fail_unless_equals_string (copy->text, "");
+  fail_unless_equals_string (copy->language, "und");
+  fail_unless_equals_float (gst_vocr_line_get_angle (copy), 90.0);
+
+  gst_vocr_line_free (copy);
+  gst_vocr_line_free (line);
+}
+
+GST_END_TEST;
+
+GST_START_TEST (test_line_scale_keeps_edges)
+{
+  GstVocrLine *line = make_line ("abc", 11, 21, 101, 33);
+  GstVocrLine *scaled = gst_vocr_line_scale (line, 0.5, 2.0);
+  const GstVocrWord *word = gst_vocr_line_get_word (scaled, 0);
+
+  /* edges are scaled and rounded, sizes follow from them */
+  fail_unless_equals_int (scaled->x, 6);        /* 5.5 */
+  fail_unless_equals_int (scaled->x + scaled->width, 56);       /* 56 */
+  fail_unless_equals_int (scaled->y, 42);
+  fail_unless_equals_int (scaled->height, 66);
+  fail_unless_equals_int (word->width, 25);     /* 33 - 5.5 */
+  fail_unless_equals_string (scaled->text, "abc");
+
+  gst_vocr_line_free (scaled);
+  gst_vocr_line_free (line);
+}
+
+GST_END_TEST;
+
+GST_START_TEST (test_meta_add_get)
+{
+  GstBuffer *buffer = gst_buffer_new_allocate (NULL, 16, NULL);
+  GstVocrTextMeta *meta;
+
+  fail_unless (gst_buffer_get_vocr_text_meta (buffer) == NULL);
+  meta = gst_buffer_add_vocr_text_meta (buffer, 5 * GST_SECOND);
+  gst_vocr_text_meta_add_line (meta, make_line ("one", 1, 2, 3, 4));
+  gst_vocr_text_meta_add_line (meta, make_line ("two", 5, 6, 7, 8));
+
+  meta = gst_buffer_get_vocr_text_meta (buffer);
+  fail_unless (meta != NULL);
+  fail_unless_equals_uint64 (gst_vocr_text_meta_get_timestamp (meta),
+      5 * GST_SECOND);
+  fail_unless_equals_int (gst_vocr_text_meta_get_n_lines (meta), 2);
+  fail_unless_equals_string (gst_vocr_text_meta_get_line (meta, 1)->text,
+      "two");
+  fail_unless (gst_vocr_text_meta_get_line (meta, 2) == NULL);
+  fail_unless (gst_meta_api_type_has_tag (GST_VOCR_TEXT_META_API_TYPE,
+          g_quark_from_string (GST_META_TAG_VIDEO_SIZE_STR)));
+
+  gst_buffer_unref (buffer);
+}
+
+GST_END_TEST;
+
+GST_START_TEST (test_meta_copy)
+{
+  GstBuffer *buffer = gst_buffer_new_allocate (NULL, 16, NULL), *copy, *part;
+  GstVocrTextMeta *meta, *cmeta;
+
+  meta = gst_buffer_add_vocr_text_meta (buffer, GST_SECOND);
+  gst_vocr_text_meta_add_line (meta, make_line ("copied", 1, 2, 3, 4));
+
+  copy = gst_buffer_copy (buffer);
+  cmeta = gst_buffer_get_vocr_text_meta (copy);
+  fail_unless (cmeta != NULL && cmeta != meta);
+  fail_unless_equals_uint64 (cmeta->timestamp, GST_SECOND);
+  fail_unless_equals_int (gst_vocr_text_meta_get_n_lines (cmeta), 1);
+  /* a deep copy: the original can go */
+  fail_unless (gst_vocr_text_meta_get_line (cmeta, 0) !=
+      gst_vocr_text_meta_get_line (meta, 0));
+  gst_buffer_unref (buffer);
+  fail_unless_equals_string (gst_vocr_text_meta_get_line (cmeta, 0)->text,
+      "copied");
+
+  /* part of a frame is not the frame the boxes refer to */
+  part = gst_buffer_copy_region (copy, GST_BUFFER_COPY_ALL, 0, 8);
+  fail_unless (gst_buffer_get_vocr_text_meta (part) == NULL);
+
+  gst_buffer_unref (part);
+  gst_buffer_unref (copy);
+}
+
+GST_END_TEST;
+
+static gboolean
+transform_meta (GstBuffer * dest, GstVocrTextMeta * meta, GstBuffer * src,
+    GQuark type, gpointer data)
+{
+  const GstMetaInfo *info = GST_VOCR_TEXT_META_INFO;
+
+  return info->transform_func (dest, (GstMeta *) meta, src, type, data);
+}
+
+GST_START_TEST (test_meta_scale_and_other_transforms)
+{
+  GstBuffer *buffer = gst_buffer_new_allocate (NULL, 16, NULL);
+  GstBuffer *dest = gst_buffer_new_allocate (NULL, 16, NULL);
+  GstVideoInfo in_info, out_info;
+  GstVideoMetaTransform trans = { &in_info, &out_info };
+  GstVocrTextMeta *meta, *smeta;
+  const GstVocrLine *line;
+
+  gst_video_info_set_format (&in_info, GST_VIDEO_FORMAT_I420, 1280, 720);
+  gst_video_info_set_format (&out_info, GST_VIDEO_FORMAT_I420, 640, 360);
+  meta = gst_buffer_add_vocr_text_meta (buffer, 0);
+  gst_vocr_text_meta_add_line (meta, make_line ("scaled", 100, 200, 300, 40));
+
+  fail_unless (transform_meta (dest, meta, buffer,
+          gst_video_meta_transform_scale_get_quark (), &trans));
+  smeta = gst_buffer_get_vocr_text_meta (dest);
+  fail_unless (smeta != NULL);
+  line = gst_vocr_text_meta_get_line (smeta, 0);
+  fail_unless_equals_int (line->x, 50);
+  fail_unless_equals_int (line->y, 100);
+  fail_unless_equals_int (line->width, 150);
+  fail_unless_equals_int (line->height, 20);
+  fail_unless_equals_int (gst_vocr_line_get_word (line, 0)->width, 75);
+  fail_unless_equals_string (line->text, "scaled");
+
+  /* unknown transforms drop the meta rather than keep wrong boxes */
+  gst_buffer_unref (dest);
+  dest = gst_buffer_new_allocate (NULL, 16, NULL);
+  fail_if (transform_meta (dest, meta, buffer,
+          g_quark_from_static_string ("gst-video-rotate"), NULL));
+  fail_unless (gst_buffer_get_vocr_text_meta (dest) == NULL);
+
+  gst_buffer_unref (dest);
+  gst_buffer_unref (buffer);
+}
+
+GST_END_TEST;
+
+GST_START_TEST (test_language_to_bcp47)
+{
+  fail_unless_equals_string (gst_vocr_language_to_bcp47 ("eng"), "en-US");
+  fail_unless_equals_string (gst_vocr_language_to_bcp47 ("deu"), "de-DE");
+  fail_unless_equals_string (gst_vocr_language_to_bcp47 ("rus"), "ru-RU");
+  fail_unless_equals_string (gst_vocr_language_to_bcp47 ("ara"), "ar-SA");
+  fail_unless_equals_string (gst_vocr_language_to_bcp47 ("chi_sim"),
+      "zh-Hans");
+  fail_unless_equals_string (gst_vocr_language_to_bcp47 ("chi_tra_vert"),
+      "zh-Hant");
+  fail_unless_equals_string (gst_vocr_language_to_bcp47 ("jpn"), "ja-JP");
+  fail_unless_equals_string (gst_vocr_language_to_bcp47 ("script/Latin"),
+      "und-Latn");
+  fail_unless_equals_string (gst_vocr_language_to_bcp47 ("script/HanS_vert"),
+      "und-Hans");
+  fail_unless_equals_string (gst_vocr_language_to_bcp47 ("script/Nope"),
+      "und");
+  fail_unless_equals_string (gst_vocr_language_to_bcp47 ("xyz"), "und");
+  fail_unless_equals_string (gst_vocr_language_to_bcp47 (NULL), "und");
+}
+
+GST_END_TEST;
+
+GST_START_TEST (test_language_debian_package)
+{
+  const gchar *cases[][2] = {
+    {"deu", "tesseract-ocr-deu"},
+    {"chi_sim", "tesseract-ocr-chi-sim"},
+    {"chi_tra_vert", "tesseract-ocr-chi-tra-vert"},
+    {"script/Latin", "tesseract-ocr-script-latn"},
+    {"script/Cyrillic", "tesseract-ocr-script-cyrl"},
+    {"script/Hangul", "tesseract-ocr-script-hang"},
+    {"script/HanS_vert", "tesseract-ocr-script-hans-vert"},
+  };
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (cases); i++) {
+    gchar *package = gst_vocr_language_debian_package (cases[i][0]);
+
+    fail_unless_equals_string (package, cases[i][1]);
+    g_free (package);
+  }
+}
+
+GST_END_TEST;
+
+GST_START_TEST (test_engine_rejects_bad_language_strings)
+{
+  const gchar *bad[] = { "", "eng+", "+eng", "eng++deu", "e ng", "../eng",
+    "eng;deu", "script/", "/eng", "eng/"
+  };
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (bad); i++) {
+    GError *error = NULL;
+
+    fail_if (gst_vocr_engine_check_languages (NULL, bad[i], &error), "%s",
+        bad[i]);
+    fail_unless (g_error_matches (error, GST_VOCR_ENGINE_ERROR,
+            GST_VOCR_ENGINE_ERROR_INVALID_LANGUAGES), "%s", bad[i]);
+    g_error_free (error);
+  }
+  fail_if (gst_vocr_engine_check_languages (NULL, NULL, NULL));
+}
+
+GST_END_TEST;
+
+GST_START_TEST (test_engine_missing_language_message)
+{
+  gchar *dir = g_dir_make_tmp ("vocr-tessdata-XXXXXX", NULL);
+  gchar *fake = g_build_filename (dir, "fra.traineddata", NULL);
+  GError *error = NULL;
+
+  fail_unless (dir != NULL);
+  /* an empty directory: nothing installed */
+  fail_if (gst_vocr_engine_check_languages (dir, "eng+chi_sim", &error));
+  fail_unless (g_error_matches (error, GST_VOCR_ENGINE_ERROR,
+          GST_VOCR_ENGINE_ERROR_LANGUAGE_MISSING));
+  fail_unless (strstr (error->message, "eng.traineddata") != NULL,
+      "%s", error->message);
+  fail_unless (strstr (error->message, dir) != NULL, "%s", error->message);
+  fail_unless (strstr (error->message, "installed: none") != NULL,
+      "%s", error->message);
+  fail_unless (strstr (error->message, "apt install tesseract-ocr-eng"),
+      "%s", error->message);
+  g_clear_error (&error);
+
+  /* the message lists what is there, and names the second language */
+  fail_unless (g_file_set_contents (fake, "x", 1, NULL));
+  fail_if (gst_vocr_engine_check_languages (dir, "fra+chi_sim", &error));
+  fail_unless (strstr (error->message, "chi_sim.traineddata") != NULL,
+      "%s", error->message);
+  fail_unless (strstr (error->message, "installed: fra") != NULL,
+      "%s", error->message);
+  fail_unless (strstr (error->message, "tesseract-ocr-chi-sim") != NULL,
+      "%s", error->message);
+  g_clear_error (&error);
+
+  /* a model file that is not one fails when loading, not with a crash */
+  fail_unless (gst_vocr_engine_new (dir, "fra", &error) == NULL);
+  fail_unless (g_error_matches (error, GST_VOCR_ENGINE_ERROR,
+          GST_VOCR_ENGINE_ERROR_INIT), "%s", error->message);
+  g_clear_error (&error);
+
+  g_unlink (fake);
+  g_rmdir (dir);
+  fail_if (gst_vocr_engine_check_languages (dir, "eng", &error));
+  fail_unless (g_error_matches (error, GST_VOCR_ENGINE_ERROR,
+          GST_VOCR_ENGINE_ERROR_TESSDATA_DIR));
+  fail_unless (strstr (error->message, dir) != NULL, "%s", error->message);
+  g_clear_error (&error);
+
+  g_free (fake);
+  g_free (dir);
+}
+
+GST_END_TEST;
+
+/* Renders @text with textoverlay into one frame of @format. */
+static GstBuffer *
+render_frame (const gchar * format, const gchar * text, GstVideoInfo * info)
+{
+  gchar *desc = g_strdup_printf ("videotestsrc num-buffers=1 pattern=black ! "
+      "video/x-raw,width=640,height=240 ! textoverlay text=\"%s\" "
+      "font-desc=\"Sans 28\" valignment=top ! videoconvert ! "
+      "video/x-raw,format=%s ! fakesink name=sink signal-handoffs=true "
+      "enable-last-sample=true", text, format);
+  GstElement *pipeline = gst_parse_launch (desc, NULL), *sink;
+  GstSample *sample;
+  GstBuffer *buffer;
+  GstMessage *msg;
+
+  fail_unless (pipeline != NULL);
+  sink = gst_bin_get_by_name (GST_BIN (pipeline), "sink");
+  gst_element_set_state (pipeline, GST_STATE_PLAYING);
+  msg = gst_bus_timed_pop_filtered (GST_ELEMENT_BUS (pipeline),
+      GST_CLOCK_TIME_NONE, GST_MESSAGE_EOS | GST_MESSAGE_ERROR);
+  fail_unless_equals_int (GST_MESSAGE_TYPE (msg), GST_MESSAGE_EOS);
+  gst_message_unref (msg);
+  g_object_get (sink, "last-sample", &sample, NULL);
+  fail_unless (sample != NULL);
+  gst_video_info_from_caps (info, gst_sample_get_caps (sample));
+  buffer = gst_buffer_ref (gst_sample_get_buffer (sample));
+  gst_sample_unref (sample);
+  gst_element_set_state (pipeline, GST_STATE_NULL);
+  gst_object_unref (sink);
+  gst_object_unref (pipeline);
+  g_free (desc);
+  return buffer;
+}
+
+static GPtrArray *
+recognize (GstVocrEngine * engine, GstBuffer * buffer, GstVideoInfo * info,
+    const GstVideoRectangle * roi)
+{
+  GstVideoFrame frame;
+  GError *error = NULL;
+  GPtrArray *lines;
+
+  fail_unless (gst_video_frame_map (&frame, info, buffer, GST_MAP_READ));
+  lines = gst_vocr_engine_recognize (engine, &frame, roi,
+      GST_VOCR_PAGE_SEGMENTATION_SPARSE_TEXT, 0.0, NULL, &error);
+  gst_video_frame_unmap (&frame);
+  fail_unless (lines != NULL, "%s", error ? error->message : "");
+  return lines;
+}
+
+GST_START_TEST (test_engine_reads_gray_yuv_and_rgb_alike)
+{
+  const gchar *formats[] = { "GRAY8", "I420", "NV21", "BGRx", "RGB" };
+  GstVocrEngine *engine;
+  GError *error = NULL;
+  guint i;
+
+  engine = gst_vocr_engine_new (NULL, "eng", &error);
+  fail_unless (engine != NULL, "%s", error ? error->message : "");
+
+  for (i = 0; i < G_N_ELEMENTS (formats); i++) {
+    GstVideoInfo info;
+    GstBuffer *buffer = render_frame (formats[i], "Seven Ocean 2024", &info);
+    GPtrArray *lines = recognize (engine, buffer, &info, NULL);
+    GstVocrLine *line;
+
+    fail_unless (lines->len == 1, "%s: %u lines", formats[i], lines->len);
+    line = g_ptr_array_index (lines, 0);
+    fail_unless_equals_string (line->text, "Seven Ocean 2024");
+    fail_unless_equals_string (line->language, "en-US");
+    fail_unless_equals_int (line->words->len, 3);
+    fail_unless (line->confidence > 0.5 && line->confidence <= 1.0);
+    /* valignment=top: the line sits in the upper part of the frame */
+    fail_unless (line->y >= 0 && line->y + line->height < 120, "%d+%d",
+        line->y, line->height);
+    g_ptr_array_unref (lines);
+    gst_buffer_unref (buffer);
+  }
+  gst_vocr_engine_free (engine);
+}
+
+GST_END_TEST;
+
+GST_START_TEST (test_engine_roi)
+{
+  GstVideoInfo info;
+  GstBuffer *buffer = render_frame ("GRAY8", "Seven Ocean 2024", &info);
+  GstVideoRectangle below = { 0, 150, 640, 90 }, outside = { 700, 0, 50, 50 };
+  GstVideoRectangle around = { 100, 0, 500, 100 };
+  GstVocrEngine *engine = gst_vocr_engine_new (NULL, "eng", NULL);
+  GPtrArray *lines, *all;
+  GstVocrLine *line, *full;
+
+  lines = recognize (engine, buffer, &info, &below);
+  fail_unless_equals_int (lines->len, 0);
+  g_ptr_array_unref (lines);
+  lines = recognize (engine, buffer, &info, &outside);
+  fail_unless_equals_int (lines->len, 0);
+  g_ptr_array_unref (lines);
+
+  /* inside a region, boxes stay in frame coordinates */
+  all = recognize (engine, buffer, &info, NULL);
+  lines = recognize (engine, buffer, &info, &around);
+  fail_unless_equals_int (lines->len, 1);
+  line = g_ptr_array_index (lines, 0);
+  full = g_ptr_array_index (all, 0);
+  fail_unless_equals_string (line->text, full->text);
+  fail_unless (ABS (line->x - full->x) <= 2 && ABS (line->y - full->y) <= 2,
+      "%d,%d vs %d,%d", line->x, line->y, full->x, full->y);
+
+  g_ptr_array_unref (lines);
+  g_ptr_array_unref (all);
+  gst_vocr_engine_free (engine);
+  gst_buffer_unref (buffer);
+}
+
+GST_END_TEST;
+
+GST_START_TEST (test_engine_cancel)
+{
+  GstVideoInfo info;
+  GstBuffer *buffer = render_frame ("GRAY8", "Seven Ocean 2024", &info);
+  GstVocrEngine *engine = gst_vocr_engine_new (NULL, "eng", NULL);
+  GCancellable *cancellable = g_cancellable_new ();
+  GstVideoFrame frame;
+  GError *error = NULL;
+
+  g_cancellable_cancel (cancellable);
+  fail_unless (gst_video_frame_map (&frame, &info, buffer, GST_MAP_READ));
+  fail_unless (gst_vocr_engine_recognize (engine, &frame, NULL,
+          GST_VOCR_PAGE_SEGMENTATION_AUTO, 0.0, cancellable, &error) == NULL);
+  fail_unless (g_error_matches (error, GST_VOCR_ENGINE_ERROR,
+          GST_VOCR_ENGINE_ERROR_CANCELLED));
+  gst_video_frame_unmap (&frame);
+
+  g_error_free (error);
+  g_object_unref (cancellable);
+  gst_vocr_engine_free (engine);
+  gst_buffer_unref (buffer);
+}
+
+GST_END_TEST;
+
+static Suite *
+textmeta_suite (void)
+{
+  Suite *s = suite_create ("textmeta");
+  TCase *tc = tcase_create ("general");
+
+  suite_add_tcase (s, tc);
+  tcase_add_test (tc, test_line_accessors_and_copy);
+  tcase_add_test (tc, test_line_scale_keeps_edges);
+  tcase_add_test (tc, test_meta_add_get);
+  tcase_add_test (tc, test_meta_copy);
+  tcase_add_test (tc, test_meta_scale_and_other_transforms);
+  tcase_add_test (tc, test_language_to_bcp47);
+  tcase_add_test (tc, test_language_debian_package);
+  tcase_add_test (tc, test_engine_rejects_bad_language_strings);
+  tcase_add_test (tc, test_engine_missing_language_message);
+  tcase_add_test (tc, test_engine_reads_gray_yuv_and_rgb_alike);
+  tcase_add_test (tc, test_engine_roi);
+  tcase_add_test (tc, test_engine_cancel);
+  return s;
+}
+
+GST_CHECK_MAIN (textmeta);
