@@ -14,6 +14,7 @@
 #include "config.h"
 #endif
 
+#include "gstvocrinsightsink.h"
 #include "gstvocrtextdetect.h"
 
 static gboolean
@@ -22,6 +23,7 @@ plugin_init (GstPlugin * plugin)
   gboolean ret = FALSE;
 
   ret |= GST_ELEMENT_REGISTER (vocrtextdetect, plugin);
+  ret |= GST_ELEMENT_REGISTER (vocrinsightsink, plugin);
   return ret;
 }
 

@@ -440,13 +440,25 @@ tally_add (LanguageTally * tally, guint * n, guint max, const gchar * code,
 
 #define MAX_LINE_LANGUAGES 8
 
+static gboolean
+has_alnum (const gchar * text)
+{
+  for (; *text; text = g_utf8_next_char (text)) {
+    if (g_unichar_isalnum (g_utf8_get_char (text)))
+      return TRUE;
+  }
+  return FALSE;
+}
+
 static void
 finish_line (GPtrArray * lines, GstVocrLine * line, LanguageTally * tally,
     guint n_tally, gdouble min_confidence)
 {
   if (line == NULL)
     return;
-  if (line->words->len == 0 || *line->text == '\0'
+  /* A "line" of symbols alone ("@", "|", "=") is Tesseract reading shapes:
+   * a ball, a bar, a border. Real text has a letter or a digit. */
+  if (line->words->len == 0 || !has_alnum (line->text)
       || line->confidence < min_confidence) {
     gst_vocr_line_free (line);
     return;

@@ -8,3 +8,5 @@
 #include "gstvocrlanguage.h"
 #include "gstvocrtextmeta.h"
 #include "gstvocrengine.h"
+#include "gstvocraggregator.h"
+#include "gstvocrinsights.h"

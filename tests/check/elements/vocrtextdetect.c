@@ -434,6 +434,30 @@ GST_START_TEST (test_threads_give_identical_results_in_order)
 
 GST_END_TEST;
 
+GST_START_TEST (test_frames_without_text_have_empty_meta)
+{
+  /* a moving ball over black: shapes, not text */
+  Run *run = run_pipeline ("videotestsrc num-buffers=4 pattern=ball "
+      "! video/x-raw,width=320,height=240,framerate=10/1 "
+      "! vocrtextdetect interval=0 ! fakesink name=sink");
+  guint i;
+
+  fail_unless_equals_int (run->messages->len, 4);
+  for (i = 0; i < 4; i++) {
+    const GstStructure *s =
+        gst_message_get_structure (g_ptr_array_index (run->messages, i));
+
+    fail_unless (meta_of (run, i) != NULL);
+    fail_unless_equals_int (gst_vocr_text_meta_get_n_lines (meta_of (run,
+                i)), 0);
+    fail_unless_equals_int (gst_value_list_get_size (gst_structure_get_value
+            (s, "lines")), 0);
+  }
+  run_free (run);
+}
+
+GST_END_TEST;
+
 GST_START_TEST (test_roi_reads_only_the_region)
 {
   Run *run = run_pipeline ("videotestsrc num-buffers=1 pattern=black "
@@ -827,6 +851,7 @@ vocrtextdetect_suite (void)
   tcase_add_test (tc, test_interval_follows_timestamps);
   tcase_add_test (tc, test_message_fields);
   tcase_add_test (tc, test_threads_give_identical_results_in_order);
+  tcase_add_test (tc, test_frames_without_text_have_empty_meta);
   tcase_add_test (tc, test_roi_reads_only_the_region);
   tcase_add_test (tc, test_missing_language_is_a_clear_error);
   tcase_add_test (tc, test_invalid_settings_are_errors);

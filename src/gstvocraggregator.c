@@ -1,0 +1,1072 @@
+/* gst-vocr: video OCR for GStreamer
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+/**
+ * SECTION:gstvocraggregator
+ * @title: GstVocrAggregator
+ * @short_description: turns per-frame OCR results into distinct text items
+ *
+ * OCR reads each sampled frame on its own: the same caption comes back
+ * once per sample, often with a character misread, a slightly different
+ * box or missing from one frame. The aggregator folds these readings into
+ * one #GstVocrItem per distinct text, with the stretches of time it was on
+ * screen, as Video Indexer's `ocr` insight has them.
+ *
+ * Matching. The lines of a sample are normalised (NFKC, case folded, white
+ * space collapsed and trimmed) and compared with every item so far,
+ * including items that are no longer on screen, so that a text coming back
+ * is the same item with a new instance. A line and an item are a candidate
+ * pair when their similarity (1 - Levenshtein distance / longer length, in
+ * characters) reaches the similarity setting and their boxes overlap, or,
+ * for moving text, when the similarity reaches 0.95 wherever the boxes are.
+ * Within a sample a line goes to at most one item and an item takes at most
+ * one line: the pairs are taken best first (higher similarity, then larger
+ * box overlap, then older item, then earlier line). Lines that match
+ * nothing start new items.
+ *
+ * Timing. An instance starts at the first sample that shows the text and
+ * ends, exclusive, at the first sample that no longer shows it. A text
+ * missing from samples for no longer than the maximum gap (by default 1.5
+ * sampling intervals, the interval being the smallest spacing seen between
+ * two samples) continues its instance as if it had never been missing, so
+ * one dropped reading does not split it.
+ *
+ * Output and ids. An item is output once its instances add up to the
+ * minimum duration (by default one sampling interval) and its mean
+ * confidence reaches the minimum confidence. After each sample and at
+ * gst_vocr_aggregator_finish() the items that have newly qualified get the
+ * next ids, ordered by the start of their first instance, then by the order
+ * they were created in (which is the order of the lines in the sample).
+ * An id is never taken back or changed, and an item that has qualified
+ * stays output even if its mean confidence later drops: its events have
+ * already been announced. Ids therefore follow first appearance except
+ * where a later text qualified before an earlier one. The result depends
+ * only on the samples pushed, never on when items or events are read.
+ */
+
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "gstvocraggregator.h"
+
+#define DEFAULT_SIMILARITY 0.8
+/* Texts this similar are one item wherever they are: scrolling and moving
+ * text leaves its old box between two samples. */
+#define MOVING_SIMILARITY 0.95
+/* An item keeps at most this many readings for its medians and its best
+ * text. When full, every other reading is dropped and from then on only
+ * every 2nd (4th, ...) new reading is kept: the kept readings stay spread
+ * evenly over the item's life, deterministically, and a text shown for
+ * days costs no more memory than one shown for two minutes. */
+#define MAX_READINGS 256
+
+/* The normalised texts an item was read as, with the best raw reading of
+ * each. */
+typedef struct
+{
+  gunichar *norm;
+  glong norm_len;
+  gchar *text;
+  gdouble text_confidence;
+  /* over the kept readings */
+  guint count;
+  gdouble sum_confidence;
+} Variant;
+
+enum
+{
+  LEFT, TOP, RIGHT, BOTTOM, ANGLE, CONFIDENCE, N_VALUES
+};
+
+typedef struct
+{
+  gdouble values[N_VALUES];
+  guint variant;
+  const gchar *language;        /* interned */
+} Reading;
+
+typedef struct
+{
+  guint serial;                 /* creation order, index in the items */
+  guint id;                     /* 0 until it qualifies */
+
+  GArray *instances;            /* GstVocrInstance, the last one open if open */
+  gboolean open;
+  /* the first sample that missed the open instance, NONE if the latest
+   * sample showed it */
+  GstClockTime miss, miss_running;
+
+  /* where it was last seen, to match the next sample against */
+  gint x, y, width, height;
+
+  GArray *variants;
+  guint best;                   /* the variant with the most readings */
+  GArray *readings;
+  guint stride;                 /* keep every stride-th reading */
+  guint64 n_readings;           /* all readings, kept or not */
+  gdouble sum_confidence;       /* over all readings */
+} Item;
+
+/* A line of the sample being matched. */
+typedef struct
+{
+  const GstVocrLine *line;
+  gunichar *norm;
+  glong norm_len;
+} SampleLine;
+
+typedef struct
+{
+  gdouble similarity, overlap;
+  guint item, line;
+} Candidate;
+
+struct _GstVocrAggregator
+{
+  gdouble similarity;
+  GstClockTime max_gap, min_duration;
+  gdouble min_confidence;
+
+  GPtrArray *items;
+  GPtrArray *events;
+  guint n_ids;
+
+  guint n_samples;
+  GstClockTime last_time, last_running;
+  GstClockTime interval;
+
+  GArray *row;                  /* scratch for the edit distance */
+};
+
+/* The form texts are compared in: NFKC, case folded, runs of white space
+ * collapsed to one space and trimmed; as characters, so that distances
+ * count characters rather than bytes. */
+static gunichar *
+normalise (const gchar * text, glong * len)
+{
+  gchar *valid = g_utf8_make_valid (text, -1);
+  gchar *nfkc = g_utf8_normalize (valid, -1, G_NORMALIZE_NFKC);
+  gchar *folded = g_utf8_casefold (nfkc, -1);
+  gunichar *chars;
+  glong n, i, j = 0;
+  gboolean space = FALSE;
+
+  chars = g_utf8_to_ucs4_fast (folded, -1, &n);
+  for (i = 0; i < n; i++) {
+    if (g_unichar_isspace (chars[i])) {
+      space = j > 0;
+    } else {
+      if (space)
+        chars[j++] = ' ';
+      chars[j++] = chars[i];
+      space = FALSE;
+    }
+  }
+  *len = j;
+
+  g_free (folded);
+  g_free (nfkc);
+  g_free (valid);
+  return chars;
+}
+
+/* 1 - Levenshtein distance / length of the longer text, with one row of the
+ * dynamic programme over the shorter text. */
+static gdouble
+similarity (GstVocrAggregator * agg, const gunichar * a, glong la,
+    const gunichar * b, glong lb)
+{
+  guint *row;
+  glong i, j;
+
+  if (la < lb) {
+    const gunichar *t = a;
+    glong lt = la;
+
+    a = b;
+    la = lb;
+    b = t;
+    lb = lt;
+  }
+  if (la == 0)
+    return 1.0;
+
+  g_array_set_size (agg->row, lb + 1);
+  row = (guint *) agg->row->data;
+  for (j = 0; j <= lb; j++)
+    row[j] = j;
+  for (i = 1; i <= la; i++) {
+    guint diag = row[0];
+
+    row[0] = i;
+    for (j = 1; j <= lb; j++) {
+      guint up = row[j];
+
+      row[j] = MIN (diag + (a[i - 1] != b[j - 1]), MIN (up, row[j - 1]) + 1);
+      diag = up;
+    }
+  }
+  return 1.0 - (gdouble) row[lb] / la;
+}
+
+/* Intersection over union of the line's box and the item's latest one; 0
+ * when they do not overlap. */
+static gdouble
+box_overlap (const GstVocrLine * line, const Item * item)
+{
+  gint64 w = MIN ((gint64) line->x + line->width,
+      (gint64) item->x + item->width) - MAX (line->x, item->x);
+  gint64 h = MIN ((gint64) line->y + line->height,
+      (gint64) item->y + item->height) - MAX (line->y, item->y);
+  gint64 inter, uni;
+
+  if (w <= 0 || h <= 0)
+    return 0.0;
+  inter = w * h;
+  uni = (gint64) line->width * line->height +
+      (gint64) item->width * item->height - inter;
+  return (gdouble) inter / uni;
+}
+
+static Item *
+item_new (guint serial)
+{
+  Item *item = g_slice_new0 (Item);
+
+  item->serial = serial;
+  item->instances = g_array_new (FALSE, FALSE, sizeof (GstVocrInstance));
+  item->miss = item->miss_running = GST_CLOCK_TIME_NONE;
+  item->variants = g_array_new (FALSE, FALSE, sizeof (Variant));
+  item->readings = g_array_new (FALSE, FALSE, sizeof (Reading));
+  item->stride = 1;
+  return item;
+}
+
+static void
+variant_clear (Variant * v)
+{
+  g_free (v->norm);
+  g_free (v->text);
+}
+
+static void
+item_free (Item * item)
+{
+  guint i;
+
+  for (i = 0; i < item->variants->len; i++)
+    variant_clear (&g_array_index (item->variants, Variant, i));
+  g_array_unref (item->variants);
+  g_array_unref (item->readings);
+  g_array_unref (item->instances);
+  g_slice_free (Item, item);
+}
+
+static const Variant *
+item_best_variant (const Item * item)
+{
+  return &g_array_index (item->variants, Variant, item->best);
+}
+
+/* Most readings, then the higher summed confidence, then the earlier. */
+static void
+item_update_best (Item * item)
+{
+  const Variant *v = (const Variant *) item->variants->data;
+  guint i;
+
+  item->best = 0;
+  for (i = 1; i < item->variants->len; i++) {
+    if (v[i].count > v[item->best].count ||
+        (v[i].count == v[item->best].count &&
+            v[i].sum_confidence > v[item->best].sum_confidence))
+      item->best = i;
+  }
+}
+
+/* Halves the kept readings and recounts the variants from the ones left,
+ * dropping variants no kept reading refers to. */
+static void
+item_decimate (Item * item)
+{
+  Reading *r = (Reading *) item->readings->data;
+  Variant *v = (Variant *) item->variants->data;
+  guint i, j, *map;
+
+  for (i = 0; i < item->readings->len; i += 2)
+    r[i / 2] = r[i];
+  g_array_set_size (item->readings, (item->readings->len + 1) / 2);
+  item->stride *= 2;
+
+  for (i = 0; i < item->variants->len; i++) {
+    v[i].count = 0;
+    v[i].sum_confidence = 0.0;
+  }
+  for (i = 0; i < item->readings->len; i++) {
+    v[r[i].variant].count++;
+    v[r[i].variant].sum_confidence += r[i].values[CONFIDENCE];
+  }
+
+  map = g_new (guint, item->variants->len);
+  for (i = 0, j = 0; i < item->variants->len; i++) {
+    if (v[i].count == 0) {
+      variant_clear (&v[i]);
+      continue;
+    }
+    map[i] = j;
+    v[j++] = v[i];
+  }
+  g_array_set_size (item->variants, j);
+  for (i = 0; i < item->readings->len; i++)
+    r[i].variant = map[r[i].variant];
+  g_free (map);
+}
+
+static void
+item_add_reading (Item * item, const SampleLine * sl)
+{
+  const GstVocrLine *line = sl->line;
+  Reading r;
+  Variant *v = NULL;
+  guint i;
+
+  item->x = line->x;
+  item->y = line->y;
+  item->width = line->width;
+  item->height = line->height;
+  item->sum_confidence += line->confidence;
+  if (item->n_readings++ % item->stride != 0)
+    return;
+
+  r.values[LEFT] = line->x;
+  r.values[TOP] = line->y;
+  r.values[RIGHT] = (gdouble) line->x + line->width;
+  r.values[BOTTOM] = (gdouble) line->y + line->height;
+  r.values[ANGLE] = line->angle;
+  r.values[CONFIDENCE] = line->confidence;
+  r.language = g_intern_string (line->language ? line->language : "und");
+
+  for (i = 0; i < item->variants->len; i++) {
+    v = &g_array_index (item->variants, Variant, i);
+    if (v->norm_len == sl->norm_len &&
+        memcmp (v->norm, sl->norm, sl->norm_len * sizeof (gunichar)) == 0)
+      break;
+  }
+  if (i == item->variants->len) {
+    Variant nv = { 0, };
+
+    nv.norm = g_memdup2 (sl->norm, sl->norm_len * sizeof (gunichar));
+    nv.norm_len = sl->norm_len;
+    g_array_append_val (item->variants, nv);
+    v = &g_array_index (item->variants, Variant, i);
+  }
+  if (v->text == NULL || line->confidence > v->text_confidence) {
+    g_free (v->text);
+    v->text = g_strstrip (g_utf8_make_valid (line->text, -1));
+    v->text_confidence = line->confidence;
+  }
+  r.variant = i;
+  v->count++;
+  v->sum_confidence += r.values[CONFIDENCE];
+  g_array_append_val (item->readings, r);
+
+  if (item->readings->len == MAX_READINGS)
+    item_decimate (item);
+  item_update_best (item);
+}
+
+static gint
+compare_double (gconstpointer a, gconstpointer b)
+{
+  gdouble da = *(const gdouble *) a, db = *(const gdouble *) b;
+
+  return (da > db) - (da < db);
+}
+
+/* The median of one value over the kept readings; the mean of the middle
+ * two for an even count. */
+static gdouble
+item_median (const Item * item, guint value, gdouble * scratch)
+{
+  const Reading *r = (const Reading *) item->readings->data;
+  guint i, n = item->readings->len;
+
+  for (i = 0; i < n; i++)
+    scratch[i] = r[i].values[value];
+  qsort (scratch, n, sizeof (gdouble), compare_double);
+  if (n % 2)
+    return scratch[n / 2];
+  return (scratch[n / 2 - 1] + scratch[n / 2]) / 2;
+}
+
+/* The language most kept readings were in, the first seen on a tie. */
+static const gchar *
+item_language (const Item * item)
+{
+  const Reading *r = (const Reading *) item->readings->data;
+  const gchar *best = r[0].language;
+  guint i, j, best_count = 0;
+
+  for (i = 0; i < item->readings->len; i++) {
+    guint count = 0;
+
+    for (j = 0; j < i; j++) {
+      if (r[j].language == r[i].language)
+        break;
+    }
+    if (j < i)
+      continue;                 /* counted already */
+    for (j = i; j < item->readings->len; j++)
+      count += r[j].language == r[i].language;
+    if (count > best_count) {
+      best = r[i].language;
+      best_count = count;
+    }
+  }
+  return best;
+}
+
+/* A deep copy of the item as it is now, with its first @n_instances
+ * instances as they are stored (an open one without end). */
+static GstVocrItem *
+item_snapshot (const Item * item, guint n_instances)
+{
+  GstVocrItem *out = g_slice_new (GstVocrItem);
+  gdouble *scratch = g_new (gdouble, item->readings->len);
+
+  out->id = item->id;
+  out->text = g_strdup (item_best_variant (item)->text);
+  out->confidence = item->sum_confidence / item->n_readings;
+  out->x = (gint) lround (item_median (item, LEFT, scratch));
+  out->y = (gint) lround (item_median (item, TOP, scratch));
+  out->width = (gint) lround (item_median (item, RIGHT, scratch)) - out->x;
+  out->height = (gint) lround (item_median (item, BOTTOM, scratch)) - out->y;
+  out->angle = item_median (item, ANGLE, scratch);
+  out->language = g_strdup (item_language (item));
+  out->instances = g_array_sized_new (FALSE, FALSE, sizeof (GstVocrInstance),
+      n_instances);
+  g_array_append_vals (out->instances, item->instances->data, n_instances);
+  g_free (scratch);
+  return out;
+}
+
+/* Where an open instance ends as far as is known: at the first sample that
+ * missed it, else at the latest sample, which still showed it. */
+static void
+item_open_end (GstVocrAggregator * agg, const Item * item, GstClockTime * end,
+    GstClockTime * end_running)
+{
+  if (GST_CLOCK_TIME_IS_VALID (item->miss)) {
+    *end = item->miss;
+    *end_running = item->miss_running;
+  } else {
+    *end = agg->last_time;
+    *end_running = agg->last_running;
+  }
+}
+
+static GstClockTime
+item_duration (GstVocrAggregator * agg, const Item * item)
+{
+  GstClockTime total = 0;
+  guint i;
+
+  for (i = 0; i < item->instances->len; i++) {
+    const GstVocrInstance *inst =
+        &g_array_index (item->instances, GstVocrInstance, i);
+    GstClockTime end = inst->end, end_running;
+
+    if (item->open && i == item->instances->len - 1)
+      item_open_end (agg, item, &end, &end_running);
+    /* after a discontinuity an instance may end before it starts */
+    if (end > inst->start)
+      total += end - inst->start;
+  }
+  return total;
+}
+
+static void
+emit (GstVocrAggregator * agg, GstVocrAggregatorEventType type,
+    const Item * item, guint instance)
+{
+  GstVocrAggregatorEvent *event = g_slice_new (GstVocrAggregatorEvent);
+
+  event->type = type;
+  event->item = item_snapshot (item, instance + 1);
+  if (type == GST_VOCR_AGGREGATOR_EVENT_INSTANCE_START) {
+    GstVocrInstance *inst =
+        &g_array_index (event->item->instances, GstVocrInstance, instance);
+
+    /* an item that qualifies late replays its closed instances */
+    inst->end = inst->adjusted_end = GST_CLOCK_TIME_NONE;
+  }
+  g_ptr_array_add (agg->events, event);
+}
+
+static void
+item_open (GstVocrAggregator * agg, Item * item, GstClockTime start,
+    GstClockTime start_running)
+{
+  GstVocrInstance inst = { start, GST_CLOCK_TIME_NONE, start_running,
+    GST_CLOCK_TIME_NONE
+  };
+
+  g_array_append_val (item->instances, inst);
+  item->open = TRUE;
+  item->miss = item->miss_running = GST_CLOCK_TIME_NONE;
+  if (item->id)
+    emit (agg, GST_VOCR_AGGREGATOR_EVENT_INSTANCE_START, item,
+        item->instances->len - 1);
+}
+
+static void
+item_close (GstVocrAggregator * agg, Item * item, GstClockTime end,
+    GstClockTime end_running)
+{
+  GstVocrInstance *inst = &g_array_index (item->instances, GstVocrInstance,
+      item->instances->len - 1);
+
+  inst->end = end;
+  inst->adjusted_end = end_running;
+  item->open = FALSE;
+  item->miss = item->miss_running = GST_CLOCK_TIME_NONE;
+  if (item->id)
+    emit (agg, GST_VOCR_AGGREGATOR_EVENT_INSTANCE_END, item,
+        item->instances->len - 1);
+}
+
+/* Ends every open instance: at the first sample that missed it, else at
+ * @end. */
+static void
+close_all (GstVocrAggregator * agg, GstClockTime end, GstClockTime end_running)
+{
+  guint i;
+
+  for (i = 0; i < agg->items->len; i++) {
+    Item *item = g_ptr_array_index (agg->items, i);
+
+    if (!item->open)
+      continue;
+    if (GST_CLOCK_TIME_IS_VALID (item->miss))
+      item_close (agg, item, item->miss, item->miss_running);
+    else
+      item_close (agg, item, end, end_running);
+  }
+}
+
+static gboolean
+item_qualifies (GstVocrAggregator * agg, const Item * item, gboolean final)
+{
+  GstClockTime min_duration = agg->min_duration;
+
+  if (!GST_CLOCK_TIME_IS_VALID (min_duration)) {
+    /* one sampling interval; before a second sample there is no interval
+     * to judge by, and at the end none will come */
+    if (GST_CLOCK_TIME_IS_VALID (agg->interval))
+      min_duration = agg->interval;
+    else if (final)
+      min_duration = 0;
+    else
+      return FALSE;
+  }
+  return item_duration (agg, item) >= min_duration &&
+      item->sum_confidence / item->n_readings >= agg->min_confidence;
+}
+
+static gint
+compare_first_appearance (gconstpointer a, gconstpointer b)
+{
+  const Item *ia = *(const Item **) a, *ib = *(const Item **) b;
+  GstClockTime sa = g_array_index (ia->instances, GstVocrInstance, 0).start;
+  GstClockTime sb = g_array_index (ib->instances, GstVocrInstance, 0).start;
+
+  if (sa != sb)
+    return sa < sb ? -1 : 1;
+  return (ia->serial > ib->serial) - (ia->serial < ib->serial);
+}
+
+/* Gives the newly qualified items their ids and announces their instances
+ * so far, with their original times. */
+static void
+assign_ids (GstVocrAggregator * agg, gboolean final)
+{
+  GPtrArray *fresh = g_ptr_array_new ();
+  guint i, j;
+
+  for (i = 0; i < agg->items->len; i++) {
+    Item *item = g_ptr_array_index (agg->items, i);
+
+    if (item->id == 0 && item_qualifies (agg, item, final))
+      g_ptr_array_add (fresh, item);
+  }
+  g_ptr_array_sort (fresh, compare_first_appearance);
+
+  for (i = 0; i < fresh->len; i++) {
+    Item *item = g_ptr_array_index (fresh, i);
+
+    item->id = ++agg->n_ids;
+    for (j = 0; j < item->instances->len; j++) {
+      emit (agg, GST_VOCR_AGGREGATOR_EVENT_INSTANCE_START, item, j);
+      if (!item->open || j < item->instances->len - 1)
+        emit (agg, GST_VOCR_AGGREGATOR_EVENT_INSTANCE_END, item, j);
+    }
+  }
+  g_ptr_array_unref (fresh);
+}
+
+static gint
+compare_candidates (gconstpointer a, gconstpointer b)
+{
+  const Candidate *ca = a, *cb = b;
+
+  if (ca->similarity != cb->similarity)
+    return ca->similarity > cb->similarity ? -1 : 1;
+  if (ca->overlap != cb->overlap)
+    return ca->overlap > cb->overlap ? -1 : 1;
+  if (ca->item != cb->item)
+    return ca->item < cb->item ? -1 : 1;
+  return (ca->line > cb->line) - (ca->line < cb->line);
+}
+
+/* Pairs lines with existing items one to one, best pairs first: fills in,
+ * per item, the index of its line or -1, and per line whether it was
+ * taken. */
+static void
+match (GstVocrAggregator * agg, const GArray * lines, gint * line_of_item,
+    gboolean * line_taken)
+{
+  guint n_items = agg->items->len, i, l;
+  GArray *candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  gdouble moving = MAX (MOVING_SIMILARITY, agg->similarity);
+
+  for (l = 0; l < lines->len; l++) {
+    const SampleLine *sl = &g_array_index (lines, SampleLine, l);
+
+    for (i = 0; i < n_items; i++) {
+      const Item *item = g_ptr_array_index (agg->items, i);
+      const Variant *v = item_best_variant (item);
+      glong longest = MAX (v->norm_len, sl->norm_len);
+      Candidate c;
+
+      /* the distance is at least the difference in length */
+      if (1.0 - (gdouble) ABS (v->norm_len - sl->norm_len) / longest <
+          agg->similarity)
+        continue;
+      c.similarity = similarity (agg, sl->norm, sl->norm_len, v->norm,
+          v->norm_len);
+      c.overlap = box_overlap (sl->line, item);
+      c.item = i;
+      c.line = l;
+      if ((c.similarity >= agg->similarity && c.overlap > 0) ||
+          c.similarity >= moving)
+        g_array_append_val (candidates, c);
+    }
+  }
+  g_array_sort (candidates, compare_candidates);
+
+  for (i = 0; i < n_items; i++)
+    line_of_item[i] = -1;
+  for (i = 0; i < candidates->len; i++) {
+    const Candidate *c = &g_array_index (candidates, Candidate, i);
+
+    if (line_of_item[c->item] < 0 && !line_taken[c->line]) {
+      line_of_item[c->item] = c->line;
+      line_taken[c->line] = TRUE;
+    }
+  }
+
+  g_array_unref (candidates);
+}
+
+static void
+sample_line_clear (SampleLine * sl)
+{
+  g_free (sl->norm);
+}
+
+/**
+ * gst_vocr_item_copy:
+ * @item: a #GstVocrItem
+ *
+ * Returns: (transfer full): a deep copy of @item
+ */
+GstVocrItem *
+gst_vocr_item_copy (const GstVocrItem * item)
+{
+  GstVocrItem *copy;
+
+  g_return_val_if_fail (item != NULL, NULL);
+
+  copy = g_slice_new (GstVocrItem);
+  *copy = *item;
+  copy->text = g_strdup (item->text);
+  copy->language = g_strdup (item->language);
+  copy->instances = g_array_new (FALSE, FALSE, sizeof (GstVocrInstance));
+  if (item->instances)
+    g_array_append_vals (copy->instances, item->instances->data,
+        item->instances->len);
+  return copy;
+}
+
+/**
+ * gst_vocr_item_free:
+ * @item: (transfer full) (nullable): a #GstVocrItem
+ */
+void
+gst_vocr_item_free (GstVocrItem * item)
+{
+  if (item == NULL)
+    return;
+  g_free (item->text);
+  g_free (item->language);
+  if (item->instances)
+    g_array_unref (item->instances);
+  g_slice_free (GstVocrItem, item);
+}
+
+/**
+ * gst_vocr_aggregator_event_free:
+ * @event: (transfer full) (nullable): a #GstVocrAggregatorEvent
+ */
+void
+gst_vocr_aggregator_event_free (GstVocrAggregatorEvent * event)
+{
+  if (event == NULL)
+    return;
+  gst_vocr_item_free (event->item);
+  g_slice_free (GstVocrAggregatorEvent, event);
+}
+
+/**
+ * gst_vocr_aggregator_new:
+ *
+ * Makes an aggregator with the default settings: similarity 0.8, automatic
+ * maximum gap and minimum duration, no minimum confidence.
+ *
+ * Returns: (transfer full): a new aggregator
+ */
+GstVocrAggregator *
+gst_vocr_aggregator_new (void)
+{
+  GstVocrAggregator *agg = g_slice_new0 (GstVocrAggregator);
+
+  agg->similarity = DEFAULT_SIMILARITY;
+  agg->max_gap = GST_CLOCK_TIME_NONE;
+  agg->min_duration = GST_CLOCK_TIME_NONE;
+  agg->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
+  agg->events = g_ptr_array_new_with_free_func ((GDestroyNotify)
+      gst_vocr_aggregator_event_free);
+  agg->last_time = agg->last_running = GST_CLOCK_TIME_NONE;
+  agg->interval = GST_CLOCK_TIME_NONE;
+  agg->row = g_array_new (FALSE, FALSE, sizeof (guint));
+  return agg;
+}
+
+/**
+ * gst_vocr_aggregator_free:
+ * @agg: (transfer full) (nullable): a #GstVocrAggregator
+ */
+void
+gst_vocr_aggregator_free (GstVocrAggregator * agg)
+{
+  if (agg == NULL)
+    return;
+  g_ptr_array_unref (agg->items);
+  g_ptr_array_unref (agg->events);
+  g_array_unref (agg->row);
+  g_slice_free (GstVocrAggregator, agg);
+}
+
+/**
+ * gst_vocr_aggregator_set_similarity:
+ * @agg: a #GstVocrAggregator
+ * @similarity: more than 0, at most 1
+ *
+ * Sets how similar a line's normalised text must be to an item's for the
+ * line to be a reading of that item when their boxes overlap; default 0.8.
+ * Texts whose similarity is at least 0.95 (or @similarity if higher) match
+ * wherever their boxes are.
+ */
+void
+gst_vocr_aggregator_set_similarity (GstVocrAggregator * agg, gdouble similarity)
+{
+  g_return_if_fail (agg != NULL);
+  g_return_if_fail (similarity > 0.0 && similarity <= 1.0);
+  agg->similarity = similarity;
+}
+
+/**
+ * gst_vocr_aggregator_set_max_gap:
+ * @agg: a #GstVocrAggregator
+ * @max_gap: the longest a text may be missing without ending its instance,
+ *   or GST_CLOCK_TIME_NONE for 1.5 sampling intervals (the default)
+ */
+void
+gst_vocr_aggregator_set_max_gap (GstVocrAggregator * agg, GstClockTime max_gap)
+{
+  g_return_if_fail (agg != NULL);
+  agg->max_gap = max_gap;
+}
+
+/**
+ * gst_vocr_aggregator_set_min_duration:
+ * @agg: a #GstVocrAggregator
+ * @min_duration: the total instance duration an item needs to be output,
+ *   GST_CLOCK_TIME_NONE for one sampling interval (the default), 0 to
+ *   output everything
+ */
+void
+gst_vocr_aggregator_set_min_duration (GstVocrAggregator * agg,
+    GstClockTime min_duration)
+{
+  g_return_if_fail (agg != NULL);
+  agg->min_duration = min_duration;
+}
+
+/**
+ * gst_vocr_aggregator_set_min_confidence:
+ * @agg: a #GstVocrAggregator
+ * @min_confidence: the mean confidence an item needs to be output, 0 to 1;
+ *   default 0
+ */
+void
+gst_vocr_aggregator_set_min_confidence (GstVocrAggregator * agg,
+    gdouble min_confidence)
+{
+  g_return_if_fail (agg != NULL);
+  g_return_if_fail (min_confidence >= 0.0 && min_confidence <= 1.0);
+  agg->min_confidence = min_confidence;
+}
+
+/**
+ * gst_vocr_aggregator_push_sample:
+ * @agg: a #GstVocrAggregator
+ * @stream_time: the sampled frame's stream time; a sample without one is
+ *   ignored
+ * @running_time: its running time, or GST_CLOCK_TIME_NONE to use
+ *   @stream_time
+ * @lines: (element-type GstVocrLine) (transfer none) (nullable): the lines
+ *   read in the frame; %NULL or empty if none
+ *
+ * Adds the OCR result of one sampled frame. Samples are expected in
+ * increasing stream time; a sample earlier than the previous one is a
+ * discontinuity: every open instance ends as if the stream had finished at
+ * the previous sample, and the new sample starts afresh (an item's
+ * instances then follow in the order they were seen, no longer in time
+ * order).
+ */
+void
+gst_vocr_aggregator_push_sample (GstVocrAggregator * agg,
+    GstClockTime stream_time, GstClockTime running_time, GPtrArray * lines)
+{
+  GArray *sample;
+  gboolean *line_taken;
+  gint *line_of_item;
+  GstClockTime max_gap;
+  guint i, n_items;
+
+  g_return_if_fail (agg != NULL);
+
+  if (!GST_CLOCK_TIME_IS_VALID (stream_time))
+    return;
+  if (!GST_CLOCK_TIME_IS_VALID (running_time))
+    running_time = stream_time;
+
+  if (agg->n_samples > 0) {
+    if (stream_time < agg->last_time)
+      close_all (agg, agg->last_time, agg->last_running);
+    else if (stream_time > agg->last_time)
+      agg->interval = MIN (agg->interval, stream_time - agg->last_time);
+  }
+  agg->n_samples++;
+
+  max_gap = agg->max_gap;
+  if (!GST_CLOCK_TIME_IS_VALID (max_gap))
+    max_gap = GST_CLOCK_TIME_IS_VALID (agg->interval) ?
+        agg->interval * 3 / 2 : 0;
+  n_items = agg->items->len;
+  for (i = 0; i < n_items; i++) {
+    Item *item = g_ptr_array_index (agg->items, i);
+
+    if (item->open && GST_CLOCK_TIME_IS_VALID (item->miss) &&
+        stream_time - item->miss > max_gap)
+      item_close (agg, item, item->miss, item->miss_running);
+  }
+
+  sample = g_array_new (FALSE, FALSE, sizeof (SampleLine));
+  g_array_set_clear_func (sample, (GDestroyNotify) sample_line_clear);
+  for (i = 0; lines && i < lines->len; i++) {
+    SampleLine sl;
+
+    sl.line = g_ptr_array_index (lines, i);
+    if (sl.line == NULL || sl.line->text == NULL)
+      continue;
+    sl.norm = normalise (sl.line->text, &sl.norm_len);
+    if (sl.norm_len == 0) {
+      g_free (sl.norm);
+      continue;
+    }
+    g_array_append_val (sample, sl);
+  }
+
+  line_of_item = g_new (gint, n_items);
+  line_taken = g_new0 (gboolean, sample->len);
+  match (agg, sample, line_of_item, line_taken);
+  for (i = 0; i < n_items; i++) {
+    Item *item = g_ptr_array_index (agg->items, i);
+
+    if (line_of_item[i] >= 0) {
+      item_add_reading (item, &g_array_index (sample, SampleLine,
+              line_of_item[i]));
+      if (!item->open)
+        item_open (agg, item, stream_time, running_time);
+      else
+        item->miss = item->miss_running = GST_CLOCK_TIME_NONE;
+    } else if (item->open && !GST_CLOCK_TIME_IS_VALID (item->miss)) {
+      item->miss = stream_time;
+      item->miss_running = running_time;
+    }
+  }
+  for (i = 0; i < sample->len; i++) {
+    Item *item;
+
+    if (line_taken[i])
+      continue;
+    item = item_new (agg->items->len);
+    item_add_reading (item, &g_array_index (sample, SampleLine, i));
+    g_ptr_array_add (agg->items, item);
+    item_open (agg, item, stream_time, running_time);
+  }
+
+  agg->last_time = stream_time;
+  agg->last_running = running_time;
+  assign_ids (agg, FALSE);
+
+  g_free (line_taken);
+  g_free (line_of_item);
+  g_array_unref (sample);
+}
+
+/**
+ * gst_vocr_aggregator_finish:
+ * @agg: a #GstVocrAggregator
+ * @stream_time: the stream time the stream ended at, or GST_CLOCK_TIME_NONE
+ *   for the last sample's
+ * @running_time: its running time, or GST_CLOCK_TIME_NONE to use
+ *   @stream_time
+ *
+ * Ends every open instance: at @stream_time if the last sample showed its
+ * text, else at the first sample that missed it. An end before the last
+ * sample is taken to be the last sample. Items that qualify only now get
+ * their ids.
+ */
+void
+gst_vocr_aggregator_finish (GstVocrAggregator * agg, GstClockTime stream_time,
+    GstClockTime running_time)
+{
+  g_return_if_fail (agg != NULL);
+
+  if (agg->n_samples == 0)
+    return;
+  if (!GST_CLOCK_TIME_IS_VALID (stream_time) || stream_time < agg->last_time) {
+    stream_time = agg->last_time;
+    running_time = agg->last_running;
+  } else if (!GST_CLOCK_TIME_IS_VALID (running_time)) {
+    running_time = stream_time;
+  }
+  close_all (agg, stream_time, running_time);
+  assign_ids (agg, TRUE);
+}
+
+static gint
+compare_ids (gconstpointer a, gconstpointer b)
+{
+  const GstVocrItem *ia = *(const GstVocrItem **) a;
+  const GstVocrItem *ib = *(const GstVocrItem **) b;
+
+  return (ia->id > ib->id) - (ia->id < ib->id);
+}
+
+/**
+ * gst_vocr_aggregator_get_items:
+ * @agg: a #GstVocrAggregator
+ *
+ * Gets the items output so far, for writing an up-to-date file while the
+ * stream is still running. An instance that is still open is reported as
+ * ending at the first sample that missed its text, or, if the latest
+ * sample still showed it, at the latest sample.
+ *
+ * Returns: (transfer full) (element-type GstVocrItem): copies of the items
+ *   that qualified, ordered by id
+ */
+GPtrArray *
+gst_vocr_aggregator_get_items (GstVocrAggregator * agg)
+{
+  GPtrArray *items;
+  guint i;
+
+  g_return_val_if_fail (agg != NULL, NULL);
+
+  items = g_ptr_array_new_with_free_func ((GDestroyNotify) gst_vocr_item_free);
+  for (i = 0; i < agg->items->len; i++) {
+    const Item *item = g_ptr_array_index (agg->items, i);
+    GstVocrItem *copy;
+
+    if (item->id == 0)
+      continue;
+    copy = item_snapshot (item, item->instances->len);
+    if (item->open) {
+      GstVocrInstance *inst = &g_array_index (copy->instances,
+          GstVocrInstance, copy->instances->len - 1);
+
+      item_open_end (agg, item, &inst->end, &inst->adjusted_end);
+    }
+    g_ptr_array_add (items, copy);
+  }
+  g_ptr_array_sort (items, compare_ids);
+  return items;
+}
+
+/**
+ * gst_vocr_aggregator_pop_events:
+ * @agg: a #GstVocrAggregator
+ *
+ * Takes the events since the last call: an INSTANCE_START when an output
+ * item's instance opens, or when an item qualifies (one per instance so
+ * far, with its original start), and an INSTANCE_END when an output item's
+ * instance closes. Call it after every sample; events pile up until then.
+ *
+ * Returns: (transfer full) (element-type GstVocrAggregatorEvent): the
+ *   events in the order they happened, possibly none
+ */
+GPtrArray *
+gst_vocr_aggregator_pop_events (GstVocrAggregator * agg)
+{
+  GPtrArray *events;
+
+  g_return_val_if_fail (agg != NULL, NULL);
+
+  events = agg->events;
+  agg->events = g_ptr_array_new_with_free_func ((GDestroyNotify)
+      gst_vocr_aggregator_event_free);
+  return events;
+}
+
+/**
+ * gst_vocr_aggregator_get_n_samples:
+ * @agg: a #GstVocrAggregator
+ *
+ * Returns: the number of samples pushed, not counting those ignored for
+ *   having no stream time
+ */
+guint
+gst_vocr_aggregator_get_n_samples (GstVocrAggregator * agg)
+{
+  g_return_val_if_fail (agg != NULL, 0);
+  return agg->n_samples;
+}

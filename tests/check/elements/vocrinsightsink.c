@@ -1,0 +1,491 @@
+/* gst-vocr: vocrinsightsink on real pipelines. Timed text comes from a
+ * SubRip file the test writes, rendered by textoverlay through subparse.
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include <string.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <gst/check/gstcheck.h>
+#include "vocr.h"
+
+#define TEXT_A "Alpha bravo charlie"
+#define TEXT_B "Delta echo foxtrot"
+
+/* A for 0-2 s, B for 2-4 s, A again for 4-6 s */
+static const gchar *aba_srt =
+    "1\n00:00:00,000 --> 00:00:02,000\n" TEXT_A "\n\n"
+    "2\n00:00:02,000 --> 00:00:04,000\n" TEXT_B "\n\n"
+    "3\n00:00:04,000 --> 00:00:06,000\n" TEXT_A "\n\n";
+
+static gchar *tmpdir;
+
+static void
+setup (void)
+{
+  tmpdir = g_dir_make_tmp ("vocr-sink-XXXXXX", NULL);
+  fail_unless (tmpdir != NULL);
+}
+
+static void
+remove_tree (const gchar * path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const gchar *name;
+
+  while (dir && (name = g_dir_read_name (dir))) {
+    gchar *child = g_build_filename (path, name, NULL);
+
+    if (g_file_test (child, G_FILE_TEST_IS_DIR))
+      remove_tree (child);
+    else
+      g_unlink (child);
+    g_free (child);
+  }
+  if (dir)
+    g_dir_close (dir);
+  g_rmdir (path);
+}
+
+static void
+teardown (void)
+{
+  remove_tree (tmpdir);
+  g_clear_pointer (&tmpdir, g_free);
+}
+
+static gchar *
+tmp_path (const gchar * name)
+{
+  return g_build_filename (tmpdir, name, NULL);
+}
+
+/* The A-B-A clip, read every 500 ms, into @sink_props. */
+static gchar *
+aba_pipeline (const gchar * sink_props)
+{
+  gchar *srt = tmp_path ("aba.srt");
+  gchar *desc;
+
+  fail_unless (g_file_set_contents (srt, aba_srt, -1, NULL));
+  desc = g_strdup_printf ("videotestsrc num-buffers=180 pattern=blue "
+      "! video/x-raw,width=640,height=360,framerate=30/1 "
+      "! textoverlay name=o font-desc=\"Sans 24\" ! vocrtextdetect "
+      "! vocrinsightsink name=sink %s "
+      "filesrc location=%s ! subparse ! o.text_sink", sink_props, srt);
+  g_free (srt);
+  return desc;
+}
+
+/* Runs to EOS (or error); returns the error message or NULL and the
+ * vocr-insights message in @insights_msg. */
+static GstMessage *
+run (const gchar * desc, GstMessage ** insights_msg)
+{
+  GstElement *pipeline = gst_parse_launch (desc, NULL);
+  GstBus *bus;
+  GstMessage *error = NULL;
+  gboolean done = FALSE;
+
+  fail_unless (pipeline != NULL, "%s", desc);
+  bus = gst_element_get_bus (pipeline);
+  if (gst_element_set_state (pipeline, GST_STATE_PLAYING) ==
+      GST_STATE_CHANGE_FAILURE) {
+    error = gst_bus_pop_filtered (bus, GST_MESSAGE_ERROR);
+    done = TRUE;
+  }
+  while (!done) {
+    GstMessage *msg = gst_bus_timed_pop_filtered (bus, 120 * GST_SECOND,
+        GST_MESSAGE_EOS | GST_MESSAGE_ERROR | GST_MESSAGE_ELEMENT);
+
+    fail_unless (msg != NULL, "timeout");
+    if (GST_MESSAGE_TYPE (msg) == GST_MESSAGE_ERROR) {
+      error = msg;
+      done = TRUE;
+    } else if (gst_message_has_name (msg, "vocr-insights") && insights_msg) {
+      *insights_msg = msg;
+    } else {
+      done = GST_MESSAGE_TYPE (msg) == GST_MESSAGE_EOS;
+      gst_message_unref (msg);
+    }
+  }
+  gst_element_set_state (pipeline, GST_STATE_NULL);
+  gst_object_unref (bus);
+  gst_object_unref (pipeline);
+  return error;
+}
+
+static GstClockTime
+parse_time (JsonObject * o, const gchar * member)
+{
+  GstClockTime t;
+
+  fail_unless (json_object_has_member (o, member), "no %s", member);
+  fail_unless (gst_vocr_parse_time (json_object_get_string_member (o, member),
+          &t), "bad time '%s'", json_object_get_string_member (o, member));
+  return t;
+}
+
+static void
+check_instance (JsonObject * instance, gdouble start, gdouble end)
+{
+  GstClockTime s = parse_time (instance, "start");
+  GstClockTime e = parse_time (instance, "end");
+
+  /* within one sample interval of the truth */
+  fail_unless (ABS ((gdouble) s / GST_SECOND - start) <= 0.5,
+      "start %" GST_TIME_FORMAT " vs %.1f", GST_TIME_ARGS (s), start);
+  fail_unless (ABS ((gdouble) e / GST_SECOND - end) <= 0.5,
+      "end %" GST_TIME_FORMAT " vs %.1f", GST_TIME_ARGS (e), end);
+  /* a plain pipeline: running time is stream time */
+  fail_unless_equals_uint64 (parse_time (instance, "adjustedStart"), s);
+  fail_unless_equals_uint64 (parse_time (instance, "adjustedEnd"), e);
+}
+
+/* Parses Video Indexer JSON and returns its ocr array (owned by @parser). */
+static JsonArray *
+ocr_items (JsonParser * parser, const gchar * json, const gchar * title)
+{
+  JsonObject *root, *insights;
+  JsonArray *videos;
+  GError *error = NULL;
+
+  fail_unless (json_parser_load_from_data (parser, json, -1, &error), "%s",
+      error ? error->message : "");
+  root = json_node_get_object (json_parser_get_root (parser));
+  fail_unless_equals_string (json_object_get_string_member (root, "name"),
+      title);
+  videos = json_object_get_array_member (root, "videos");
+  fail_unless_equals_int (json_array_get_length (videos), 1);
+  insights = json_object_get_object_member (json_array_get_object_element
+      (videos, 0), "insights");
+  fail_unless (insights != NULL);
+  fail_unless_equals_string (json_object_get_string_member (insights,
+          "version"), "1.0.0.0");
+  fail_unless_equals_string (json_object_get_string_member (insights,
+          "sourceLanguage"), "en-US");
+  fail_unless (json_object_has_member (insights, "duration"));
+  fail_unless (json_object_has_member (insights, "language"));
+  return json_object_get_array_member (insights, "ocr");
+}
+
+static void
+check_aba_items (JsonArray * ocr)
+{
+  const gchar *fields[] = { "id", "text", "confidence", "left", "top",
+    "width", "height", "angle", "language", "instances"
+  };
+  JsonObject *a, *b;
+  JsonArray *instances;
+  guint i;
+
+  fail_unless_equals_int (json_array_get_length (ocr), 2);
+  a = json_array_get_object_element (ocr, 0);
+  b = json_array_get_object_element (ocr, 1);
+  for (i = 0; i < G_N_ELEMENTS (fields); i++) {
+    fail_unless (json_object_has_member (a, fields[i]), "%s", fields[i]);
+    fail_unless (json_object_has_member (b, fields[i]), "%s", fields[i]);
+  }
+  fail_unless_equals_int (json_object_get_int_member (a, "id"), 1);
+  fail_unless_equals_string (json_object_get_string_member (a, "text"),
+      TEXT_A);
+  fail_unless_equals_int (json_object_get_int_member (b, "id"), 2);
+  fail_unless_equals_string (json_object_get_string_member (b, "text"),
+      TEXT_B);
+  fail_unless_equals_string (json_object_get_string_member (a, "language"),
+      "en-US");
+  fail_unless (json_object_get_double_member (a, "confidence") > 0.5);
+  /* textoverlay centres the text in the frame by default */
+  fail_unless (json_object_get_int_member (a, "top") > 250);
+  fail_unless (json_object_get_int_member (a, "left") > 100);
+
+  instances = json_object_get_array_member (a, "instances");
+  fail_unless_equals_int (json_array_get_length (instances), 2);
+  check_instance (json_array_get_object_element (instances, 0), 0.0, 2.0);
+  check_instance (json_array_get_object_element (instances, 1), 4.0, 6.0);
+  instances = json_object_get_array_member (b, "instances");
+  fail_unless_equals_int (json_array_get_length (instances), 1);
+  check_instance (json_array_get_object_element (instances, 0), 2.0, 4.0);
+}
+
+GST_START_TEST (test_json_has_one_item_per_text_with_instances)
+{
+  gchar *out = tmp_path ("aba.json"), *props, *desc, *json;
+  GstMessage *insights = NULL, *error;
+  const GstStructure *s;
+  JsonParser *parser = json_parser_new ();
+  guint items, instances;
+  guint64 duration;
+
+  props = g_strdup_printf ("location=%s", out);
+  desc = aba_pipeline (props);
+  error = run (desc, &insights);
+  fail_unless (error == NULL);
+
+  fail_unless (g_file_get_contents (out, &json, NULL, NULL));
+  check_aba_items (ocr_items (parser, json, "aba.json"));
+
+  /* the summary message */
+  fail_unless (insights != NULL);
+  s = gst_message_get_structure (insights);
+  fail_unless (gst_structure_get (s, "items", G_TYPE_UINT, &items,
+          "instances", G_TYPE_UINT, &instances, "duration", G_TYPE_UINT64,
+          &duration, NULL));
+  fail_unless_equals_string (gst_structure_get_string (s, "location"), out);
+  fail_unless_equals_int (items, 2);
+  fail_unless_equals_int (instances, 3);
+  fail_unless_equals_uint64 (duration, 6 * GST_SECOND);
+
+  gst_message_unref (insights);
+  g_object_unref (parser);
+  g_free (json);
+  g_free (desc);
+  g_free (props);
+  g_free (out);
+}
+
+GST_END_TEST;
+
+GST_START_TEST (test_subtitle_and_lines_formats)
+{
+  gchar *vtt = tmp_path ("aba.vtt"), *srt = tmp_path ("aba.srt.out");
+  gchar *jsonl = tmp_path ("aba.jsonl"), *props, *desc, *text, **lines;
+  guint i, starts = 0, ends = 0;
+
+  props = g_strdup_printf ("location=%s format=webvtt", vtt);
+  desc = aba_pipeline (props);
+  fail_unless (run (desc, NULL) == NULL);
+  g_free (desc);
+  g_free (props);
+  fail_unless (g_file_get_contents (vtt, &text, NULL, NULL));
+  fail_unless (g_str_has_prefix (text, "WEBVTT\n\n"), "%s", text);
+  fail_unless (strstr (text, "00:00:00.000 --> 00:00:02.000\n" TEXT_A "\n")
+      != NULL, "%s", text);
+  fail_unless (strstr (text, "00:00:02.000 --> 00:00:04.000\n" TEXT_B "\n")
+      != NULL, "%s", text);
+  fail_unless (strstr (text, "00:00:04.000 --> 00:00:06.000\n" TEXT_A "\n")
+      != NULL, "%s", text);
+  g_free (text);
+
+  props = g_strdup_printf ("location=%s format=srt", srt);
+  desc = aba_pipeline (props);
+  fail_unless (run (desc, NULL) == NULL);
+  g_free (desc);
+  g_free (props);
+  fail_unless (g_file_get_contents (srt, &text, NULL, NULL));
+  fail_unless (g_str_has_prefix (text, "1\n00:00:00,000 --> 00:00:02,000\n"
+          TEXT_A "\n\n2\n00:00:02,000 --> 00:00:04,000\n" TEXT_B "\n\n3\n"
+          "00:00:04,000 --> 00:00:06,000\n" TEXT_A "\n"), "%s", text);
+  g_free (text);
+
+  props = g_strdup_printf ("location=%s format=jsonl", jsonl);
+  desc = aba_pipeline (props);
+  fail_unless (run (desc, NULL) == NULL);
+  g_free (desc);
+  g_free (props);
+  fail_unless (g_file_get_contents (jsonl, &text, NULL, NULL));
+  fail_unless (g_str_has_suffix (text, "\n"));
+  lines = g_strsplit (text, "\n", -1);
+  for (i = 0; lines[i] && *lines[i]; i++) {
+    JsonParser *parser = json_parser_new ();
+    JsonObject *o;
+    const gchar *event;
+
+    fail_unless (json_parser_load_from_data (parser, lines[i], -1, NULL),
+        "line %u: %s", i, lines[i]);
+    o = json_node_get_object (json_parser_get_root (parser));
+    event = json_object_get_string_member (o, "event");
+    if (g_strcmp0 (event, "start") == 0)
+      starts++;
+    else if (g_strcmp0 (event, "end") == 0)
+      ends++;
+    g_object_unref (parser);
+  }
+  fail_unless_equals_int (starts, 3);
+  fail_unless_equals_int (ends, 3);
+  g_strfreev (lines);
+  g_free (text);
+
+  g_free (vtt);
+  g_free (srt);
+  g_free (jsonl);
+}
+
+GST_END_TEST;
+
+static void
+check_open_write_error (GstMessage * error, const gchar * path)
+{
+  GError *err = NULL;
+
+  fail_unless (error != NULL);
+  gst_message_parse_error (error, &err, NULL);
+  fail_unless (g_error_matches (err, GST_RESOURCE_ERROR,
+          GST_RESOURCE_ERROR_OPEN_WRITE), "%s", err->message);
+  fail_unless (strstr (err->message, path) != NULL, "%s", err->message);
+  g_error_free (err);
+  gst_message_unref (error);
+}
+
+GST_START_TEST (test_unwritable_location_fails_at_start)
+{
+  gchar *missing = tmp_path ("no/such/dir/out.json");
+  gchar *file = tmp_path ("plain-file");
+  gchar *under_file = tmp_path ("plain-file/out.json");
+  gchar *desc;
+
+  desc = g_strdup_printf ("videotestsrc num-buffers=1 ! vocrtextdetect "
+      "! vocrinsightsink location=%s", missing);
+  check_open_write_error (run (desc, NULL), missing);
+  g_free (desc);
+
+  fail_unless (g_file_set_contents (file, "x", 1, NULL));
+  desc = g_strdup_printf ("videotestsrc num-buffers=1 ! vocrtextdetect "
+      "! vocrinsightsink location=%s format=jsonl", under_file);
+  check_open_write_error (run (desc, NULL), under_file);
+  g_free (desc);
+
+  g_free (missing);
+  g_free (file);
+  g_free (under_file);
+}
+
+GST_END_TEST;
+
+/* A live pipeline showing TEXT_A, stopped or flushed while running. */
+static GstElement *
+live_pipeline (const gchar * sink_props)
+{
+  gchar *desc = g_strdup_printf ("videotestsrc is-live=true pattern=blue "
+      "! video/x-raw,width=640,height=360,framerate=30/1 "
+      "! textoverlay text=\"" TEXT_A "\" font-desc=\"Sans 24\" "
+      "! vocrtextdetect ! queue ! vocrinsightsink name=sink %s", sink_props);
+  GstElement *pipeline = gst_parse_launch (desc, NULL);
+
+  fail_unless (pipeline != NULL);
+  g_free (desc);
+  fail_unless (gst_element_set_state (pipeline, GST_STATE_PLAYING) !=
+      GST_STATE_CHANGE_FAILURE);
+  return pipeline;
+}
+
+static void
+check_single_a (const gchar * json, const gchar * title)
+{
+  JsonParser *parser = json_parser_new ();
+  JsonArray *ocr = ocr_items (parser, json, title);
+  JsonObject *item;
+
+  fail_unless_equals_int (json_array_get_length (ocr), 1);
+  item = json_array_get_object_element (ocr, 0);
+  fail_unless_equals_string (json_object_get_string_member (item, "text"),
+      TEXT_A);
+  fail_unless_equals_int (json_array_get_length (json_object_get_array_member
+          (item, "instances")), 1);
+  g_object_unref (parser);
+}
+
+GST_START_TEST (test_stopping_without_eos_keeps_results)
+{
+  gchar *out = tmp_path ("stopped.json"), *props, *json;
+  GstElement *pipeline;
+
+  props = g_strdup_printf ("location=%s", out);
+  pipeline = live_pipeline (props);
+  g_usleep (2 * G_USEC_PER_SEC);
+  fail_if (g_file_test (out, G_FILE_TEST_EXISTS));
+  /* as an application shutting down, or after an error elsewhere */
+  gst_element_set_state (pipeline, GST_STATE_NULL);
+  gst_object_unref (pipeline);
+
+  fail_unless (g_file_get_contents (out, &json, NULL, NULL));
+  check_single_a (json, "stopped.json");
+  g_free (json);
+  g_free (props);
+  g_free (out);
+}
+
+GST_END_TEST;
+
+GST_START_TEST (test_flush_interval_keeps_a_current_file)
+{
+  gchar *out = tmp_path ("live.json"), *props, *json, *current;
+  GstElement *pipeline, *sink;
+
+  props = g_strdup_printf ("location=%s flush-interval=1 title=camera", out);
+  pipeline = live_pipeline (props);
+  g_usleep (2500 * 1000);
+
+  /* while still playing: a complete, valid file */
+  fail_unless (g_file_get_contents (out, &json, NULL, NULL));
+  check_single_a (json, "camera");
+  g_free (json);
+
+  /* the property gives the same document */
+  sink = gst_bin_get_by_name (GST_BIN (pipeline), "sink");
+  g_object_get (sink, "insights", &current, NULL);
+  check_single_a (current, "camera");
+  g_free (current);
+  gst_object_unref (sink);
+
+  gst_element_set_state (pipeline, GST_STATE_NULL);
+  gst_object_unref (pipeline);
+  g_free (props);
+  g_free (out);
+}
+
+GST_END_TEST;
+
+GST_START_TEST (test_without_location_in_a_tee_branch)
+{
+  gchar *srt = tmp_path ("aba.srt"), *desc, *json;
+  GstElement *pipeline, *sink;
+  GstMessage *msg;
+  JsonParser *parser = json_parser_new ();
+
+  fail_unless (g_file_set_contents (srt, aba_srt, -1, NULL));
+  desc = g_strdup_printf ("videotestsrc num-buffers=180 pattern=blue "
+      "! video/x-raw,width=640,height=360,framerate=30/1 "
+      "! textoverlay name=o font-desc=\"Sans 24\" ! vocrtextdetect ! tee "
+      "name=t ! queue ! vocrinsightsink name=sink title=clip t. ! queue "
+      "! fakesink filesrc location=%s ! subparse ! o.text_sink", srt);
+  pipeline = gst_parse_launch (desc, NULL);
+  gst_element_set_state (pipeline, GST_STATE_PLAYING);
+  msg = gst_bus_timed_pop_filtered (GST_ELEMENT_BUS (pipeline),
+      120 * GST_SECOND, GST_MESSAGE_EOS | GST_MESSAGE_ERROR);
+  fail_unless (msg && GST_MESSAGE_TYPE (msg) == GST_MESSAGE_EOS);
+  gst_message_unref (msg);
+
+  sink = gst_bin_get_by_name (GST_BIN (pipeline), "sink");
+  g_object_get (sink, "insights", &json, NULL);
+  check_aba_items (ocr_items (parser, json, "clip"));
+
+  g_free (json);
+  g_object_unref (parser);
+  gst_object_unref (sink);
+  gst_element_set_state (pipeline, GST_STATE_NULL);
+  gst_object_unref (pipeline);
+  g_free (desc);
+  g_free (srt);
+}
+
+GST_END_TEST;
+
+static Suite *
+vocrinsightsink_suite (void)
+{
+  Suite *s = suite_create ("vocrinsightsink");
+  TCase *tc = tcase_create ("general");
+
+  suite_add_tcase (s, tc);
+  tcase_add_checked_fixture (tc, setup, teardown);
+  tcase_add_test (tc, test_json_has_one_item_per_text_with_instances);
+  tcase_add_test (tc, test_subtitle_and_lines_formats);
+  tcase_add_test (tc, test_unwritable_location_fails_at_start);
+  tcase_add_test (tc, test_stopping_without_eos_keeps_results);
+  tcase_add_test (tc, test_flush_interval_keeps_a_current_file);
+  tcase_add_test (tc, test_without_location_in_a_tee_branch);
+  return s;
+}
+
+GST_CHECK_MAIN (vocrinsightsink);

@@ -1,0 +1,724 @@
+/* gst-vocr: unit tests of the aggregation of per-frame OCR results into
+ * text items
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include <math.h>
+#include <stdarg.h>
+#include <gst/check/gstcheck.h>
+#include "vocr.h"
+
+#define MS GST_MSECOND
+/* running times are 10 s ahead of stream times, to tell them apart */
+#define RUNNING(ms) ((ms) * MS + 10 * GST_SECOND)
+
+static GstVocrLine *
+line_at (const gchar * text, gdouble confidence, gint x, gint y)
+{
+  return gst_vocr_line_new (text, confidence, x, y, 200, 40, 0.0, "en-US");
+}
+
+/* Pushes a sample at @ms holding the NULL-terminated lines, which it
+ * takes. */
+static void
+push (GstVocrAggregator * agg, guint ms, ...)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func ((GDestroyNotify)
+      gst_vocr_line_free);
+  GstVocrLine *line;
+  va_list args;
+
+  va_start (args, ms);
+  while ((line = va_arg (args, GstVocrLine *)))
+    g_ptr_array_add (lines, line);
+  va_end (args);
+
+  gst_vocr_aggregator_push_sample (agg, ms * MS, RUNNING (ms), lines);
+  g_ptr_array_unref (lines);
+}
+
+/* Pushes a sample every 500 ms from @from_ms to @to_ms inclusive, showing
+ * @text at 100,100 (or nothing if @text is NULL). */
+static void
+push_range (GstVocrAggregator * agg, guint from_ms, guint to_ms,
+    const gchar * text)
+{
+  guint ms;
+
+  for (ms = from_ms; ms <= to_ms; ms += 500) {
+    if (text)
+      push (agg, ms, line_at (text, 0.9, 100, 100), NULL);
+    else
+      push (agg, ms, NULL);
+  }
+}
+
+static void
+finish (GstVocrAggregator * agg, guint ms)
+{
+  gst_vocr_aggregator_finish (agg, ms * MS, RUNNING (ms));
+}
+
+/* An end of G_MAXUINT means an open instance, without end. */
+static void
+check_instance (const GstVocrItem * item, guint index, guint start_ms,
+    guint end_ms)
+{
+  const GstVocrInstance *inst;
+
+  fail_unless (index < item->instances->len);
+  inst = &g_array_index (item->instances, GstVocrInstance, index);
+  fail_unless_equals_uint64 (inst->start, start_ms * MS);
+  fail_unless_equals_uint64 (inst->adjusted_start, RUNNING (start_ms));
+  if (end_ms == G_MAXUINT) {
+    fail_unless_equals_uint64 (inst->end, GST_CLOCK_TIME_NONE);
+    fail_unless_equals_uint64 (inst->adjusted_end, GST_CLOCK_TIME_NONE);
+  } else {
+    fail_unless_equals_uint64 (inst->end, end_ms * MS);
+    fail_unless_equals_uint64 (inst->adjusted_end, RUNNING (end_ms));
+  }
+}
+
+static const GstVocrItem *
+item_at (GPtrArray * items, guint index)
+{
+  fail_unless (index < items->len);
+  return g_ptr_array_index (items, index);
+}
+
+static void
+check_event (GPtrArray * events, guint index, GstVocrAggregatorEventType type,
+    guint id, guint n_instances, guint start_ms, guint end_ms)
+{
+  const GstVocrAggregatorEvent *event;
+
+  fail_unless (index < events->len);
+  event = g_ptr_array_index (events, index);
+  fail_unless_equals_int (event->type, type);
+  fail_unless_equals_int (event->item->id, id);
+  fail_unless_equals_int (event->item->instances->len, n_instances);
+  check_instance (event->item, n_instances - 1, start_ms, end_ms);
+}
+
+GST_START_TEST (test_noisy_readings)
+{
+  GstVocrAggregator *agg = gst_vocr_aggregator_new ();
+  GPtrArray *items;
+  const GstVocrItem *item;
+
+  push (agg, 0, line_at ("Hello World", 0.9, 100, 100), NULL);
+  push (agg, 500, line_at ("He1lo World", 0.6, 102, 101), NULL);
+  /* the same text as the first once normalised, read less surely */
+  push (agg, 1000, line_at ("hello  WORLD ", 0.8, 99, 100), NULL);
+  push (agg, 1500, NULL);
+  finish (agg, 2000);
+  fail_unless_equals_int (gst_vocr_aggregator_get_n_samples (agg), 4);
+
+  items = gst_vocr_aggregator_get_items (agg);
+  fail_unless_equals_int (items->len, 1);
+  item = item_at (items, 0);
+  fail_unless_equals_int (item->id, 1);
+  fail_unless_equals_string (item->text, "Hello World");
+  fail_unless (fabs (item->confidence - (0.9 + 0.6 + 0.8) / 3) < 1e-9);
+  fail_unless_equals_int (item->x, 100);
+  fail_unless_equals_int (item->y, 100);
+  fail_unless_equals_int (item->width, 200);
+  fail_unless_equals_int (item->height, 40);
+  fail_unless_equals_string (item->language, "en-US");
+  fail_unless_equals_int (item->instances->len, 1);
+  check_instance (item, 0, 0, 1500);
+
+  g_ptr_array_unref (items);
+  gst_vocr_aggregator_free (agg);
+}
+
+GST_END_TEST;
+
+GST_START_TEST (test_reappearance_is_new_instance)
+{
+  GstVocrAggregator *agg = gst_vocr_aggregator_new ();
+  GPtrArray *items;
+  const GstVocrItem *item;
+
+  push_range (agg, 0, 1000, "2017 Ruler");
+  push_range (agg, 1500, 4000, NULL);
+  push_range (agg, 4500, 5000, "2017 Ruler");
+  finish (agg, 5500);
+
+  items = gst_vocr_aggregator_get_items (agg);
+  fail_unless_equals_int (items->len, 1);
+  item = item_at (items, 0);
+  fail_unless_equals_int (item->id, 1);
+  fail_unless_equals_string (item->text, "2017 Ruler");
+  fail_unless_equals_int (item->instances->len, 2);
+  check_instance (item, 0, 0, 1500);
+  check_instance (item, 1, 4500, 5500);
+
+  g_ptr_array_unref (items);
+  gst_vocr_aggregator_free (agg);
+}
+
+GST_END_TEST;
+
+GST_START_TEST (test_gap_tolerance)
+{
+  GstVocrAggregator *agg = gst_vocr_aggregator_new ();
+  GPtrArray *items;
+
+  /* one missed sample at 500 ms intervals: 500 ms <= 1.5 intervals */
+  push_range (agg, 0, 500, "Caption");
+  push (agg, 1000, NULL);
+  push_range (agg, 1500, 2000, "Caption");
+  push (agg, 2500, NULL);
+  finish (agg, 3000);
+  items = gst_vocr_aggregator_get_items (agg);
+  fail_unless_equals_int (items->len, 1);
+  fail_unless_equals_int (item_at (items, 0)->instances->len, 1);
+  check_instance (item_at (items, 0), 0, 0, 2500);
+  g_ptr_array_unref (items);
+  gst_vocr_aggregator_free (agg);
+
+  /* two missed samples: 1 s > 1.5 intervals splits it */
+  agg = gst_vocr_aggregator_new ();
+  push (agg, 0, line_at ("Caption", 0.9, 100, 100), NULL);
+  push_range (agg, 500, 1000, NULL);
+  push (agg, 1500, line_at ("Caption", 0.9, 100, 100), NULL);
+  finish (agg, 2000);
+  items = gst_vocr_aggregator_get_items (agg);
+  fail_unless_equals_int (items->len, 1);
+  fail_unless_equals_int (item_at (items, 0)->instances->len, 2);
+  check_instance (item_at (items, 0), 0, 0, 500);
+  check_instance (item_at (items, 0), 1, 1500, 2000);
+  g_ptr_array_unref (items);
+  gst_vocr_aggregator_free (agg);
+
+  /* jittered sampling: a 600 ms gap is within 1.5 intervals, 800 ms not */
+  agg = gst_vocr_aggregator_new ();
+  push_range (agg, 0, 500, "Caption");
+  push (agg, 1000, NULL);
+  push (agg, 1600, line_at ("Caption", 0.9, 100, 100), NULL);
+  push (agg, 2000, NULL);
+  push (agg, 2800, line_at ("Caption", 0.9, 100, 100), NULL);
+  finish (agg, 3000);
+  items = gst_vocr_aggregator_get_items (agg);
+  fail_unless_equals_int (item_at (items, 0)->instances->len, 2);
+  check_instance (item_at (items, 0), 0, 0, 2000);
+  check_instance (item_at (items, 0), 1, 2800, 3000);
+  g_ptr_array_unref (items);
+  gst_vocr_aggregator_free (agg);
+
+  /* an explicit maximum gap overrides the automatic one */
+  agg = gst_vocr_aggregator_new ();
+  gst_vocr_aggregator_set_max_gap (agg, 1000 * MS);
+  push (agg, 0, line_at ("Caption", 0.9, 100, 100), NULL);
+  push_range (agg, 500, 1000, NULL);
+  push (agg, 1500, line_at ("Caption", 0.9, 100, 100), NULL);
+  finish (agg, 2000);
+  items = gst_vocr_aggregator_get_items (agg);
+  fail_unless_equals_int (item_at (items, 0)->instances->len, 1);
+  check_instance (item_at (items, 0), 0, 0, 2000);
+  g_ptr_array_unref (items);
+  gst_vocr_aggregator_free (agg);
+}
+
+GST_END_TEST;
+
+static GPtrArray *
+run_flicker (GstClockTime min_duration)
+{
+  GstVocrAggregator *agg = gst_vocr_aggregator_new ();
+  GPtrArray *items;
+
+  gst_vocr_aggregator_set_min_duration (agg, min_duration);
+  push (agg, 0, line_at ("Steady", 0.9, 100, 100), NULL);
+  push (agg, 500, line_at ("Steady", 0.9, 100, 100),
+      line_at ("Flash", 0.9, 100, 300), NULL);
+  push_range (agg, 1000, 2000, "Steady");
+  finish (agg, 2500);
+  items = gst_vocr_aggregator_get_items (agg);
+  gst_vocr_aggregator_free (agg);
+  return items;
+}
+
+GST_START_TEST (test_flicker_min_duration)
+{
+  GPtrArray *items;
+
+  /* by default one sampling interval is enough */
+  items = run_flicker (GST_CLOCK_TIME_NONE);
+  fail_unless_equals_int (items->len, 2);
+  fail_unless_equals_string (item_at (items, 1)->text, "Flash");
+  fail_unless_equals_int (item_at (items, 1)->id, 2);
+  check_instance (item_at (items, 1), 0, 500, 1000);
+  g_ptr_array_unref (items);
+
+  /* two samples' worth drops the one-sample flicker */
+  items = run_flicker (1000 * MS);
+  fail_unless_equals_int (items->len, 1);
+  fail_unless_equals_string (item_at (items, 0)->text, "Steady");
+  fail_unless_equals_int (item_at (items, 0)->id, 1);
+  check_instance (item_at (items, 0), 0, 0, 2500);
+  g_ptr_array_unref (items);
+}
+
+GST_END_TEST;
+
+GST_START_TEST (test_ids_first_appearance)
+{
+  GstVocrAggregator *agg = gst_vocr_aggregator_new ();
+  GPtrArray *items;
+
+  /* same first appearance: line order decides, not position */
+  push (agg, 0, line_at ("Bottom line", 0.9, 100, 400),
+      line_at ("Top line", 0.9, 100, 10), NULL);
+  push (agg, 500, line_at ("Top line", 0.9, 100, 10),
+      line_at ("Bottom line", 0.9, 100, 400),
+      line_at ("Late line", 0.9, 100, 200), NULL);
+  push (agg, 1000, line_at ("Late line", 0.9, 100, 200),
+      line_at ("Bottom line", 0.9, 100, 400),
+      line_at ("Top line", 0.9, 100, 10), NULL);
+  finish (agg, 1500);
+
+  items = gst_vocr_aggregator_get_items (agg);
+  fail_unless_equals_int (items->len, 3);
+  fail_unless_equals_string (item_at (items, 0)->text, "Bottom line");
+  fail_unless_equals_int (item_at (items, 0)->id, 1);
+  fail_unless_equals_string (item_at (items, 1)->text, "Top line");
+  fail_unless_equals_int (item_at (items, 1)->id, 2);
+  fail_unless_equals_string (item_at (items, 2)->text, "Late line");
+  fail_unless_equals_int (item_at (items, 2)->id, 3);
+  check_instance (item_at (items, 0), 0, 0, 1500);
+  check_instance (item_at (items, 2), 0, 500, 1500);
+
+  g_ptr_array_unref (items);
+  gst_vocr_aggregator_free (agg);
+}
+
+GST_END_TEST;
+
+GST_START_TEST (test_moving_text)
+{
+  GstVocrAggregator *agg = gst_vocr_aggregator_new ();
+  GPtrArray *items;
+
+  /* 400 px per sample: the boxes (200 px wide) never overlap */
+  push (agg, 0, line_at ("Breaking news", 0.9, 0, 100), NULL);
+  push (agg, 500, line_at ("Breaking news", 0.9, 400, 100), NULL);
+  push (agg, 1000, line_at ("Breaking News", 0.8, 800, 100), NULL);
+  push (agg, 1500, line_at ("Breaking news", 0.9, 1200, 100), NULL);
+  finish (agg, 2000);
+
+  items = gst_vocr_aggregator_get_items (agg);
+  fail_unless_equals_int (items->len, 1);
+  fail_unless_equals_string (item_at (items, 0)->text, "Breaking news");
+  fail_unless_equals_int (item_at (items, 0)->instances->len, 1);
+  check_instance (item_at (items, 0), 0, 0, 2000);
+  g_ptr_array_unref (items);
+  gst_vocr_aggregator_free (agg);
+
+  /* a misreading is only the same item where the boxes overlap */
+  agg = gst_vocr_aggregator_new ();
+  push (agg, 0, line_at ("Breaking news", 0.9, 0, 100), NULL);
+  push (agg, 500, line_at ("Breaklng newz", 0.9, 400, 100), NULL);
+  finish (agg, 1000);
+  items = gst_vocr_aggregator_get_items (agg);
+  fail_unless_equals_int (items->len, 2);
+  g_ptr_array_unref (items);
+  gst_vocr_aggregator_free (agg);
+}
+
+GST_END_TEST;
+
+GST_START_TEST (test_different_text_same_box)
+{
+  GstVocrAggregator *agg = gst_vocr_aggregator_new ();
+  GPtrArray *items;
+
+  push_range (agg, 0, 500, "Chapter 1: Intro");
+  push_range (agg, 1000, 1500, "Summary");
+  finish (agg, 2000);
+
+  items = gst_vocr_aggregator_get_items (agg);
+  fail_unless_equals_int (items->len, 2);
+  fail_unless_equals_string (item_at (items, 0)->text, "Chapter 1: Intro");
+  check_instance (item_at (items, 0), 0, 0, 1000);
+  fail_unless_equals_string (item_at (items, 1)->text, "Summary");
+  check_instance (item_at (items, 1), 0, 1000, 2000);
+  g_ptr_array_unref (items);
+  gst_vocr_aggregator_free (agg);
+}
+
+GST_END_TEST;
+
+/* A busy scene with noise, flicker, repeats and moving text; returns its
+ * JSON and its JSON Lines. */
+static gchar *
+run_scene (void)
+{
+  GstVocrAggregator *agg = gst_vocr_aggregator_new ();
+  GString *out = g_string_new (NULL);
+  GPtrArray *items, *events;
+  gchar *json;
+  guint i, j, ms;
+
+  for (i = 0, ms = 0; i < 40; i++, ms += 500) {
+    GPtrArray *lines = g_ptr_array_new_with_free_func ((GDestroyNotify)
+        gst_vocr_line_free);
+
+    if (i % 7 != 3)
+      g_ptr_array_add (lines, line_at (i % 5 ? "SALE 50%" : "SA1E 50%",
+              0.5 + (i % 4) * 0.1, 10, 10));
+    if (i % 2)
+      g_ptr_array_add (lines, line_at ("SALE 50%", 0.7, 600, 10));
+    if (i > 10 && i < 30)
+      g_ptr_array_add (lines, line_at ("Scrolling ticker text", 0.8,
+              i * 300, 500));
+    if (i == 20)
+      g_ptr_array_add (lines, line_at ("Glitch", 0.2, 300, 300));
+    gst_vocr_aggregator_push_sample (agg, ms * MS, RUNNING (ms), lines);
+    g_ptr_array_unref (lines);
+
+    events = gst_vocr_aggregator_pop_events (agg);
+    for (j = 0; j < events->len; j++) {
+      gchar *line = gst_vocr_insights_event_to_jsonl (g_ptr_array_index
+          (events, j));
+
+      g_string_append (out, line);
+      g_free (line);
+    }
+    g_ptr_array_unref (events);
+  }
+  finish (agg, ms);
+
+  items = gst_vocr_aggregator_get_items (agg);
+  json = gst_vocr_insights_to_json (items, "scene", ms * MS, NULL);
+  g_string_append (out, json);
+  g_free (json);
+  g_ptr_array_unref (items);
+  gst_vocr_aggregator_free (agg);
+  return g_string_free (out, FALSE);
+}
+
+GST_START_TEST (test_determinism)
+{
+  gchar *run1 = run_scene (), *run2 = run_scene ();
+
+  fail_unless (strstr (run1, "\"Scrolling ticker text\"") != NULL);
+  fail_unless_equals_string (run1, run2);
+  g_free (run1);
+  g_free (run2);
+}
+
+GST_END_TEST;
+
+GST_START_TEST (test_min_confidence)
+{
+  GstVocrAggregator *agg = gst_vocr_aggregator_new ();
+  GPtrArray *items;
+
+  gst_vocr_aggregator_set_min_confidence (agg, 0.5);
+  /* the unsure line comes first but takes no id */
+  push (agg, 0, line_at ("Blurry", 0.3, 100, 300),
+      line_at ("Clear", 0.9, 100, 100), NULL);
+  push (agg, 500, line_at ("Blurry", 0.4, 100, 300),
+      line_at ("Clear", 0.8, 100, 100), NULL);
+  finish (agg, 1000);
+
+  items = gst_vocr_aggregator_get_items (agg);
+  fail_unless_equals_int (items->len, 1);
+  fail_unless_equals_string (item_at (items, 0)->text, "Clear");
+  fail_unless_equals_int (item_at (items, 0)->id, 1);
+  fail_unless (fabs (item_at (items, 0)->confidence - 0.85) < 1e-9);
+  g_ptr_array_unref (items);
+  gst_vocr_aggregator_free (agg);
+}
+
+GST_END_TEST;
+
+GST_START_TEST (test_finish_closes)
+{
+  GstVocrAggregator *agg = gst_vocr_aggregator_new ();
+  GPtrArray *items, *events;
+
+  push (agg, 0, line_at ("Stays", 0.9, 100, 100),
+      line_at ("Leaves", 0.9, 100, 300), NULL);
+  push (agg, 500, line_at ("Stays", 0.9, 100, 100),
+      line_at ("Leaves", 0.9, 100, 300), NULL);
+  push (agg, 1000, line_at ("Stays", 0.9, 100, 100), NULL);
+  g_ptr_array_unref (gst_vocr_aggregator_pop_events (agg));
+
+  /* while running, open instances end at the latest sample or the first
+   * sample that missed them */
+  items = gst_vocr_aggregator_get_items (agg);
+  fail_unless_equals_int (items->len, 2);
+  check_instance (item_at (items, 0), 0, 0, 1000);
+  check_instance (item_at (items, 1), 0, 0, 1000);
+  g_ptr_array_unref (items);
+
+  finish (agg, 1200);
+  items = gst_vocr_aggregator_get_items (agg);
+  check_instance (item_at (items, 0), 0, 0, 1200);
+  check_instance (item_at (items, 1), 0, 0, 1000);
+  g_ptr_array_unref (items);
+
+  events = gst_vocr_aggregator_pop_events (agg);
+  fail_unless_equals_int (events->len, 2);
+  check_event (events, 0, GST_VOCR_AGGREGATOR_EVENT_INSTANCE_END, 1, 1, 0,
+      1200);
+  check_event (events, 1, GST_VOCR_AGGREGATOR_EVENT_INSTANCE_END, 2, 1, 0,
+      1000);
+  g_ptr_array_unref (events);
+  gst_vocr_aggregator_free (agg);
+}
+
+GST_END_TEST;
+
+GST_START_TEST (test_events)
+{
+  GstVocrAggregator *agg = gst_vocr_aggregator_new ();
+  GPtrArray *events, *items;
+  const GstVocrAggregatorEvent *event;
+
+  gst_vocr_aggregator_set_min_duration (agg, 0);
+
+  push (agg, 0, line_at ("Alpha", 0.9, 100, 100), NULL);
+  events = gst_vocr_aggregator_pop_events (agg);
+  fail_unless_equals_int (events->len, 1);
+  check_event (events, 0, GST_VOCR_AGGREGATOR_EVENT_INSTANCE_START, 1, 1, 0,
+      G_MAXUINT);
+  event = g_ptr_array_index (events, 0);
+  fail_unless_equals_string (event->item->text, "Alpha");
+  g_ptr_array_unref (events);
+
+  push (agg, 500, line_at ("Alpha", 0.9, 100, 100), NULL);
+  push_range (agg, 1000, 1500, NULL);
+  events = gst_vocr_aggregator_pop_events (agg);
+  fail_unless_equals_int (events->len, 0);
+  g_ptr_array_unref (events);
+
+  /* missing for 1 s now: the instance ended when it was first missed */
+  push (agg, 2000, NULL);
+  push (agg, 2500, line_at ("Alpha", 0.9, 100, 100), NULL);
+  finish (agg, 3000);
+  events = gst_vocr_aggregator_pop_events (agg);
+  fail_unless_equals_int (events->len, 3);
+  check_event (events, 0, GST_VOCR_AGGREGATOR_EVENT_INSTANCE_END, 1, 1, 0,
+      1000);
+  check_event (events, 1, GST_VOCR_AGGREGATOR_EVENT_INSTANCE_START, 1, 2,
+      2500, G_MAXUINT);
+  check_instance (((GstVocrAggregatorEvent *) g_ptr_array_index (events,
+              1))->item, 0, 0, 1000);
+  check_event (events, 2, GST_VOCR_AGGREGATOR_EVENT_INSTANCE_END, 1, 2, 2500,
+      3000);
+  g_ptr_array_unref (events);
+
+  events = gst_vocr_aggregator_pop_events (agg);
+  fail_unless_equals_int (events->len, 0);
+  g_ptr_array_unref (events);
+  gst_vocr_aggregator_free (agg);
+
+  /* an item that qualifies late announces its past with the original
+   * times */
+  agg = gst_vocr_aggregator_new ();
+  gst_vocr_aggregator_set_min_duration (agg, 1500 * MS);
+  push_range (agg, 0, 500, "Beta");
+  push_range (agg, 1000, 2500, NULL);
+  push (agg, 3000, line_at ("Beta", 0.9, 100, 100), NULL);
+  items = gst_vocr_aggregator_get_items (agg);
+  fail_unless_equals_int (items->len, 0);
+  g_ptr_array_unref (items);
+  events = gst_vocr_aggregator_pop_events (agg);
+  fail_unless_equals_int (events->len, 0);
+  g_ptr_array_unref (events);
+
+  push (agg, 3500, line_at ("Beta", 0.9, 100, 100), NULL);
+  events = gst_vocr_aggregator_pop_events (agg);
+  fail_unless_equals_int (events->len, 3);
+  check_event (events, 0, GST_VOCR_AGGREGATOR_EVENT_INSTANCE_START, 1, 1, 0,
+      G_MAXUINT);
+  check_event (events, 1, GST_VOCR_AGGREGATOR_EVENT_INSTANCE_END, 1, 1, 0,
+      1000);
+  check_event (events, 2, GST_VOCR_AGGREGATOR_EVENT_INSTANCE_START, 1, 2,
+      3000, G_MAXUINT);
+  g_ptr_array_unref (events);
+
+  items = gst_vocr_aggregator_get_items (agg);
+  fail_unless_equals_int (items->len, 1);
+  check_instance (item_at (items, 0), 1, 3000, 3500);
+  g_ptr_array_unref (items);
+  push (agg, 4000, NULL);
+  items = gst_vocr_aggregator_get_items (agg);
+  check_instance (item_at (items, 0), 1, 3000, 4000);
+  g_ptr_array_unref (items);
+  gst_vocr_aggregator_free (agg);
+}
+
+GST_END_TEST;
+
+GST_START_TEST (test_median_box_and_language)
+{
+  GstVocrAggregator *agg = gst_vocr_aggregator_new ();
+  static const gint boxes[5][4] = {
+    {10, 20, 100, 30}, {12, 22, 100, 30}, {11, 21, 104, 30},
+    {14, 20, 106, 40}, {9, 19, 96, 30},
+  };
+  static const gdouble angles[5] = { 0.0, 2.0, 1.0, 3.0, -1.0 };
+  static const gchar *languages[5] =
+      { "de-DE", "en-US", "en-US", "de-DE", "en-US" };
+  GPtrArray *items;
+  const GstVocrItem *item;
+  guint i;
+
+  for (i = 0; i < 5; i++)
+    push (agg, i * 500, gst_vocr_line_new ("Median", 0.9, boxes[i][0],
+            boxes[i][1], boxes[i][2], boxes[i][3], angles[i], languages[i]),
+        NULL);
+  finish (agg, 2500);
+
+  items = gst_vocr_aggregator_get_items (agg);
+  fail_unless_equals_int (items->len, 1);
+  item = item_at (items, 0);
+  /* left 9 10 11 12 14, right 105 110 112 115 120 */
+  fail_unless_equals_int (item->x, 11);
+  fail_unless_equals_int (item->width, 101);
+  /* top 19 20 20 21 22, bottom 49 50 51 52 60 */
+  fail_unless_equals_int (item->y, 20);
+  fail_unless_equals_int (item->height, 31);
+  fail_unless_equals_float (item->angle, 1.0);
+  fail_unless_equals_string (item->language, "en-US");
+  g_ptr_array_unref (items);
+  gst_vocr_aggregator_free (agg);
+
+  /* even counts take the mean of the middle two; language ties go to the
+   * first seen */
+  agg = gst_vocr_aggregator_new ();
+  push (agg, 0, gst_vocr_line_new ("Even", 0.9, 10, 10, 100, 20, 0.0,
+          "fr-FR"), NULL);
+  push (agg, 500, gst_vocr_line_new ("Even", 0.9, 20, 10, 100, 20, 90.0,
+          "de-DE"), NULL);
+  finish (agg, 1000);
+  items = gst_vocr_aggregator_get_items (agg);
+  item = item_at (items, 0);
+  fail_unless_equals_int (item->x, 15);
+  fail_unless_equals_int (item->width, 100);
+  fail_unless_equals_float (item->angle, 45.0);
+  fail_unless_equals_string (item->language, "fr-FR");
+  g_ptr_array_unref (items);
+  gst_vocr_aggregator_free (agg);
+}
+
+GST_END_TEST;
+
+GST_START_TEST (test_many_readings)
+{
+  GstVocrAggregator *agg = gst_vocr_aggregator_new ();
+  GPtrArray *items;
+  const GstVocrItem *item;
+  guint i;
+
+  /* far more readings than an item keeps, most of them at x = 100, the
+   * later ones at x = 500: the kept readings must stay spread over the
+   * item's whole life, not favour the latest */
+  for (i = 0; i < 1600; i++)
+    push (agg, i * 500, line_at (i % 3 == 2 ? "Tlcker" : "Ticker",
+            i % 3 == 2 ? 0.6 : 0.9, i < 1000 ? 100 : 500, 100), NULL);
+  finish (agg, 1600 * 500);
+
+  items = gst_vocr_aggregator_get_items (agg);
+  fail_unless_equals_int (items->len, 1);
+  item = item_at (items, 0);
+  fail_unless_equals_string (item->text, "Ticker");
+  fail_unless_equals_int (item->x, 100);
+  fail_unless_equals_int (item->width, 200);
+  /* the mean is over all readings, kept or not */
+  fail_unless (fabs (item->confidence - (1067 * 0.9 + 533 * 0.6) / 1600) <
+      1e-9);
+  fail_unless_equals_int (item->instances->len, 1);
+  check_instance (item, 0, 0, 800000);
+  g_ptr_array_unref (items);
+  gst_vocr_aggregator_free (agg);
+}
+
+GST_END_TEST;
+
+GST_START_TEST (test_discontinuity)
+{
+  GstVocrAggregator *agg = gst_vocr_aggregator_new ();
+  GPtrArray *items;
+
+  push_range (agg, 0, 1000, "Seek");
+  /* no stream time: ignored */
+  gst_vocr_aggregator_push_sample (agg, GST_CLOCK_TIME_NONE, 0, NULL);
+  fail_unless_equals_int (gst_vocr_aggregator_get_n_samples (agg), 3);
+  /* back in time: the open instance ends at the last sample */
+  push_range (agg, 200, 700, "Seek");
+  finish (agg, 1200);
+
+  items = gst_vocr_aggregator_get_items (agg);
+  fail_unless_equals_int (items->len, 1);
+  fail_unless_equals_int (item_at (items, 0)->instances->len, 2);
+  check_instance (item_at (items, 0), 0, 0, 1000);
+  check_instance (item_at (items, 0), 1, 200, 1200);
+  g_ptr_array_unref (items);
+
+  /* an end before the last sample is the last sample */
+  gst_vocr_aggregator_free (agg);
+  agg = gst_vocr_aggregator_new ();
+  push_range (agg, 0, 1000, "Seek");
+  finish (agg, 400);
+  items = gst_vocr_aggregator_get_items (agg);
+  check_instance (item_at (items, 0), 0, 0, 1000);
+  g_ptr_array_unref (items);
+  gst_vocr_aggregator_free (agg);
+}
+
+GST_END_TEST;
+
+GST_START_TEST (test_item_copy)
+{
+  GstVocrInstance inst = { GST_SECOND, 2 * GST_SECOND, 0, GST_SECOND };
+  GstVocrItem item = { 3, (gchar *) "text", 0.5, 1, 2, 3, 4, 0.0,
+    (gchar *) "en-US", g_array_new (FALSE, FALSE, sizeof (GstVocrInstance))
+  };
+  GstVocrItem *copy;
+
+  g_array_append_val (item.instances, inst);
+  copy = gst_vocr_item_copy (&item);
+  fail_unless (copy->text != item.text && copy->instances != item.instances);
+  fail_unless_equals_string (copy->text, "text");
+  fail_unless_equals_int (copy->id, 3);
+  fail_unless_equals_int (copy->instances->len, 1);
+  fail_unless_equals_uint64 (g_array_index (copy->instances, GstVocrInstance,
+          0).end, 2 * GST_SECOND);
+  gst_vocr_item_free (copy);
+  g_array_unref (item.instances);
+}
+
+GST_END_TEST;
+
+static Suite *
+aggregator_suite (void)
+{
+  Suite *s = suite_create ("vocr-aggregator");
+  TCase *tc = tcase_create ("general");
+
+  suite_add_tcase (s, tc);
+  tcase_add_test (tc, test_noisy_readings);
+  tcase_add_test (tc, test_reappearance_is_new_instance);
+  tcase_add_test (tc, test_gap_tolerance);
+  tcase_add_test (tc, test_flicker_min_duration);
+  tcase_add_test (tc, test_ids_first_appearance);
+  tcase_add_test (tc, test_moving_text);
+  tcase_add_test (tc, test_different_text_same_box);
+  tcase_add_test (tc, test_determinism);
+  tcase_add_test (tc, test_min_confidence);
+  tcase_add_test (tc, test_finish_closes);
+  tcase_add_test (tc, test_events);
+  tcase_add_test (tc, test_median_box_and_language);
+  tcase_add_test (tc, test_many_readings);
+  tcase_add_test (tc, test_discontinuity);
+  tcase_add_test (tc, test_item_copy);
+  return s;
+}
+
+GST_CHECK_MAIN (aggregator);
