@@ -90,7 +90,7 @@ case "$cmd" in
       videotestsrc num-buffers=180 pattern=ball \
         ! video/x-raw,width=1280,height=720,framerate=30/1 \
         ! textoverlay name=overlay font-desc="Sans 32" valignment=bottom \
-        ! vocrtextdetect ! vocrinsightsink location="$out/demo.json" \
+        ! vocrtextdetect ! vocrinsightsink location="$out/demo.json" title="gst-vocr demo" \
       filesrc location="$out/demo.srt" ! subparse ! overlay.text_sink
     cat "$out/demo.json"
     rm -rf "$out"

@@ -216,26 +216,125 @@ add_item_members (JsonBuilder * builder, const GstVocrItem * item)
   add_string (builder, "language", item->language);
 }
 
-/* Serialises the builder's document; takes @builder. */
+static void append_node (GString * out, JsonNode * node, gint indent);
+
+/* A JSON string: json-glib's escaping, on text made valid beforehand. */
+static void
+append_string (GString * out, const gchar * str)
+{
+  JsonNode *node = json_node_init_string (json_node_alloc (), str);
+  gchar *quoted = json_to_string (node, FALSE);
+
+  g_string_append (out, quoted);
+  g_free (quoted);
+  json_node_unref (node);
+}
+
+/* The shortest decimal that reads back as @value: 0.8 rather than the
+ * 0.80000000000000004 of json-glib's "%.17g". */
+static void
+append_double (GString * out, gdouble value)
+{
+  gchar buf[G_ASCII_DTOSTR_BUF_SIZE], format[8];
+  gint precision;
+
+  for (precision = 1; precision <= 17; precision++) {
+    g_snprintf (format, sizeof (format), "%%.%dg", precision);
+    g_ascii_formatd (buf, sizeof (buf), format, value);
+    if (g_ascii_strtod (buf, NULL) == value)
+      break;
+  }
+  g_string_append (out, buf);
+}
+
+static void
+append_newline (GString * out, gint indent)
+{
+  if (indent >= 0)
+    g_string_append_printf (out, "\n%*s", indent, "");
+}
+
+/* Writes @node pretty-printed with two spaces per level, or compact when
+ * @indent is negative. */
+static void
+append_node (GString * out, JsonNode * node, gint indent)
+{
+  gint inner = indent >= 0 ? indent + 2 : -1;
+
+  switch (json_node_get_node_type (node)) {
+    case JSON_NODE_OBJECT:{
+      JsonObjectIter iter;
+      const gchar *member;
+      JsonNode *child;
+      gboolean first = TRUE;
+
+      g_string_append_c (out, '{');
+      json_object_iter_init_ordered (&iter, json_node_get_object (node));
+      while (json_object_iter_next_ordered (&iter, &member, &child)) {
+        g_string_append (out, first ? "" : ",");
+        append_newline (out, inner);
+        append_string (out, member);
+        g_string_append (out, indent >= 0 ? ": " : ":");
+        append_node (out, child, inner);
+        first = FALSE;
+      }
+      if (!first)
+        append_newline (out, indent);
+      g_string_append_c (out, '}');
+      break;
+    }
+    case JSON_NODE_ARRAY:{
+      JsonArray *array = json_node_get_array (node);
+      guint i, n = json_array_get_length (array);
+
+      g_string_append_c (out, '[');
+      for (i = 0; i < n; i++) {
+        g_string_append (out, i ? "," : "");
+        append_newline (out, inner);
+        append_node (out, json_array_get_element (array, i), inner);
+      }
+      if (n)
+        append_newline (out, indent);
+      g_string_append_c (out, ']');
+      break;
+    }
+    case JSON_NODE_NULL:
+      g_string_append (out, "null");
+      break;
+    case JSON_NODE_VALUE:
+      switch (json_node_get_value_type (node)) {
+        case G_TYPE_STRING:
+          append_string (out, json_node_get_string (node));
+          break;
+        case G_TYPE_DOUBLE:
+          append_double (out, json_node_get_double (node));
+          break;
+        case G_TYPE_BOOLEAN:
+          g_string_append (out, json_node_get_boolean (node) ? "true" :
+              "false");
+          break;
+        default:
+          g_string_append_printf (out, "%" G_GINT64_FORMAT,
+              json_node_get_int (node));
+          break;
+      }
+      break;
+  }
+}
+
+/* Serialises the builder's document as a text file (a line per event for
+ * JSON Lines); takes @builder. */
 static gchar *
 generate (JsonBuilder * builder, gboolean pretty)
 {
-  JsonGenerator *generator = json_generator_new ();
   JsonNode *root = json_builder_get_root (builder);
-  gchar *data, *str;
+  GString *out = g_string_new (NULL);
 
-  json_generator_set_pretty (generator, pretty);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, root);
-  data = json_generator_to_data (generator, NULL);
-  /* a text file, a line per event for JSON Lines */
-  str = g_strconcat (data, "\n", NULL);
-
-  g_free (data);
+  append_node (out, root, pretty ? 0 : -1);
+  g_string_append_c (out, '\n');
   json_node_unref (root);
-  g_object_unref (generator);
   g_object_unref (builder);
-  return str;
+  return g_string_free (out, FALSE);
 }
 
 /**
@@ -248,9 +347,7 @@ generate (JsonBuilder * builder, gboolean pretty)
  *
  * Writes @items as a Video Indexer index: the video's insights with the
  * items as its `ocr` insight, times as gst_vocr_format_time() writes them.
- * Confidences are rounded to four decimals. json-glib writes a fraction
- * with up to 17 significant digits, so 0.8 comes out as
- * 0.80000000000000004: the same double to any JSON reader.
+ * Confidences are rounded to four decimals and written as such ("0.9613").
  *
  * Returns: (transfer full): the JSON document, pretty-printed, ending with
  *   a newline

@@ -196,6 +196,8 @@ GST_START_TEST (test_json)
   /* pretty-printed with two spaces, a text file */
   fail_unless (g_str_has_prefix (str, "{\n  \"name\""));
   fail_unless (g_str_has_suffix (str, "}\n"));
+  /* numbers as short as they read back: no 0.91230000000000001 */
+  fail_unless (strstr (str, "\"confidence\": 0.9123,") != NULL, "%s", str);
   /* a text's line breaks are escaped */
   fail_unless (strstr (str, "\"a --> b\\n\\nc\"") != NULL);
 
