@@ -63,8 +63,8 @@ GST_DEBUG_CATEGORY_STATIC (gst_vocr_text_detect_debug);
 #define DEFAULT_LANGUAGES "eng"
 #define DEFAULT_TESSDATA_DIR NULL
 #define DEFAULT_INTERVAL (500 * GST_MSECOND)
-#define DEFAULT_MIN_CONFIDENCE 0.0
-#define DEFAULT_PAGE_SEGMENTATION GST_VOCR_PAGE_SEGMENTATION_SPARSE_TEXT
+#define DEFAULT_MIN_CONFIDENCE 50.0
+#define DEFAULT_PAGE_SEGMENTATION GST_VOCR_PAGE_SEGMENTATION_AUTO
 #define DEFAULT_ROI NULL
 #define DEFAULT_MESSAGE TRUE
 #define MAX_THREADS 64
@@ -259,7 +259,8 @@ gst_vocr_text_detect_class_init (GstVocrTextDetectClass * klass)
   /**
    * GstVocrTextDetect:min-confidence:
    *
-   * Lines read with a lower confidence, in percent, are dropped.
+   * Lines read with a lower confidence, in percent, are dropped. Below 50
+   * they are mostly Tesseract reading texture as text.
    */
   g_object_class_install_property (gobject_class, PROP_MIN_CONFIDENCE,
       g_param_spec_double ("min-confidence", "Minimum confidence",
@@ -270,9 +271,10 @@ gst_vocr_text_detect_class_init (GstVocrTextDetectClass * klass)
   /**
    * GstVocrTextDetect:page-segmentation:
    *
-   * How Tesseract finds the text in a frame. Sparse text suits overlays
-   * scattered over a picture; auto suits documents and slides; single-line
-   * suits a caption strip selected with #GstVocrTextDetect:roi.
+   * How Tesseract finds the text in a frame. Auto (layout analysis) reads
+   * captions, slides and overlays best over varied video; sparse text finds
+   * more scattered words but also more noise; single-line suits a caption
+   * strip selected with #GstVocrTextDetect:roi.
    */
   g_object_class_install_property (gobject_class, PROP_PAGE_SEGMENTATION,
       g_param_spec_enum ("page-segmentation", "Page segmentation",
