@@ -1,6 +1,6 @@
 #!/bin/sh
 # gst-vocr developer entry point: install what is missing, build, and
-#   ./dev.sh demo    read the text of a clip made on the spot, print insights
+#   ./dev.sh demo    vocr --demo: read a clip made on the spot, print insights
 #   ./dev.sh test    run the whole test suite; ends with "N passed, N failed"
 #   ./dev.sh build   only install and build
 # Run as root on Debian 12 (or with sudo available) so missing packages can
@@ -14,10 +14,12 @@ BUILD_DIR=${BUILD_DIR:-build}
 # font for textoverlay (the demo and the tests draw their own text). Tests add the plugins and languages they exercise.
 PACKAGES="gcc meson ninja-build pkg-config python3
   libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev
-  libtesseract-dev libleptonica-dev libjson-glib-dev
+  libtesseract-dev libleptonica-dev libjson-glib-dev libgirepository1.0-dev
   gstreamer1.0-tools gstreamer1.0-plugins-base gstreamer1.0-plugins-good
   gstreamer1.0-x fonts-dejavu-core tesseract-ocr-eng"
-TEST_PACKAGES="tesseract-ocr-deu tesseract-ocr-fra"
+TEST_PACKAGES="tesseract-ocr-deu tesseract-ocr-fra
+  gstreamer1.0-plugins-ugly gstreamer1.0-libav
+  python3-gi python3-gst-1.0 gir1.2-gstreamer-1.0 gir1.2-gst-plugins-base-1.0"
 
 install_packages() {
   missing=""
@@ -36,7 +38,7 @@ install_packages() {
 
 build() {
   if [ ! -f "$BUILD_DIR/build.ninja" ]; then
-    meson setup "$BUILD_DIR" -Dtests=enabled "$@"
+    meson setup "$BUILD_DIR" -Dtests=enabled -Dintrospection=enabled "$@"
   fi
   ninja -C "$BUILD_DIR"
 }
@@ -81,19 +83,9 @@ case "$cmd" in
   demo)
     install_packages $PACKAGES
     build
-    out=$(mktemp -d)
-    # Timed text, rendered by textoverlay: the clip is made on the spot.
-    printf '1\n00:00:00,000 --> 00:00:03,000\nWelcome to gst-vocr\n\n2\n00:00:03,000 --> 00:00:06,000\nText found in video\n\n' \
-      > "$out/demo.srt"
-    echo "Reading a 6 s 1280x720 clip: 'Welcome to gst-vocr' for 3 s, then 'Text found in video'." >&2
-    GST_PLUGIN_PATH="$PWD/$BUILD_DIR/gst-plugin" gst-launch-1.0 -q \
-      videotestsrc num-buffers=180 pattern=ball \
-        ! video/x-raw,width=1280,height=720,framerate=30/1 \
-        ! textoverlay name=overlay font-desc="Sans 32" valignment=bottom \
-        ! vocrtextdetect ! vocrinsightsink location="$out/demo.json" title="gst-vocr demo" \
-      filesrc location="$out/demo.srt" ! subparse ! overlay.text_sink
-    cat "$out/demo.json"
-    rm -rf "$out"
+    # vocr --demo draws a clip with known text, reads it and prints the
+    # insights JSON, then a summary on stderr
+    GST_PLUGIN_PATH="$PWD/$BUILD_DIR/gst-plugin" "$BUILD_DIR/tools/vocr" --demo
     ;;
   *)
     echo "usage: $0 [demo|test|build]" >&2

@@ -79,6 +79,7 @@ enum
   PROP_MIN_CONFIDENCE,
   PROP_TITLE,
   PROP_INSIGHTS,
+  PROP_ITEMS,
 };
 
 struct _GstVocrInsightSink
@@ -210,6 +211,11 @@ gst_vocr_insight_sink_class_init (GstVocrInsightSinkClass * klass)
           "The insights so far, as Video Indexer JSON", NULL,
           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
+  g_object_class_install_property (gobject_class, PROP_ITEMS,
+      g_param_spec_uint ("items", "Items",
+          "The number of items found so far", 0, G_MAXUINT, 0,
+          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
   gst_element_class_add_static_pad_template (element_class, &sink_template);
   gst_element_class_set_static_metadata (element_class,
       "Video text insights sink", "Sink/Analyzer/Video",
@@ -325,6 +331,13 @@ gst_vocr_insight_sink_get_property (GObject * object, guint prop_id,
 
   if (prop_id == PROP_INSIGHTS) {
     g_value_take_string (value, dup_insights_json (self));
+    return;
+  }
+  if (prop_id == PROP_ITEMS) {
+    g_mutex_lock (&self->lock);
+    g_value_set_uint (value, self->aggregator ?
+        gst_vocr_aggregator_get_n_items (self->aggregator) : 0);
+    g_mutex_unlock (&self->lock);
     return;
   }
 
@@ -529,8 +542,9 @@ count (GPtrArray * items, guint * n_items, guint * n_instances)
 
 /* ---- GstBaseSink ---- */
 
-/* Fails early, with the path, when the file could not be written later:
- * a temporary file is what the atomic replacement needs to create. */
+/* Fails early, with the path, when the file could not be replaced later:
+ * a temporary file beside it is what the atomic replacement creates.
+ * (JSON Lines are appended to the file itself, which may be a pipe.) */
 static gboolean
 check_writable (GstVocrInsightSink * self)
 {
@@ -572,7 +586,8 @@ gst_vocr_insight_sink_start (GstBaseSink * sink)
   self->started = TRUE;
   GST_OBJECT_UNLOCK (self);
 
-  if (self->path && !check_writable (self))
+  if (self->path && self->out_format != GST_VOCR_INSIGHTS_FORMAT_JSONL
+      && !check_writable (self))
     goto fail;
   if (self->path && self->out_format == GST_VOCR_INSIGHTS_FORMAT_JSONL) {
     self->jsonl = g_fopen (self->path, "w");
@@ -609,9 +624,10 @@ gst_vocr_insight_sink_stop (GstBaseSink * sink)
   GstVocrInsightSink *self = GST_VOCR_INSIGHT_SINK (sink);
 
   /* stopped without EOS (an error upstream, an application shutting the
-   * pipeline down): keep what was recognised */
+   * pipeline down): keep what was recognised, if anything was seen at all
+   * (an input that failed to start leaves no file behind) */
   g_mutex_lock (&self->lock);
-  if (self->aggregator)
+  if (self->aggregator && GST_CLOCK_TIME_IS_VALID (self->duration))
     finish (self);
   g_mutex_unlock (&self->lock);
 

@@ -1070,3 +1070,17 @@ gst_vocr_aggregator_get_n_samples (GstVocrAggregator * agg)
   g_return_val_if_fail (agg != NULL, 0);
   return agg->n_samples;
 }
+
+/**
+ * gst_vocr_aggregator_get_n_items:
+ * @agg: a #GstVocrAggregator
+ *
+ * Returns: the number of items output so far (those with an id), without
+ *   the cost of gst_vocr_aggregator_get_items()
+ */
+guint
+gst_vocr_aggregator_get_n_items (GstVocrAggregator * agg)
+{
+  g_return_val_if_fail (agg != NULL, 0);
+  return agg->n_ids;
+}

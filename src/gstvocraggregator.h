@@ -9,7 +9,7 @@
 G_BEGIN_DECLS
 
 /**
- * GstVocrInstance:
+ * GstVocrInstance: (skip)
  * @start: stream time the text appeared (position in the media)
  * @end: stream time it was gone
  * @adjusted_start: running time it appeared (position on the pipeline's
@@ -26,7 +26,7 @@ typedef struct _GstVocrInstance
 } GstVocrInstance;
 
 /**
- * GstVocrItem:
+ * GstVocrItem: (skip)
  * @id: 1, 2, ... in order of first appearance
  * @text: the best reading across the item's samples
  * @confidence: mean confidence of its readings, 0 to 1
@@ -54,7 +54,7 @@ typedef struct _GstVocrItem
 } GstVocrItem;
 
 /**
- * GstVocrAggregatorEventType:
+ * GstVocrAggregatorEventType: (skip)
  * @GST_VOCR_AGGREGATOR_EVENT_INSTANCE_START: an item (re)appeared
  * @GST_VOCR_AGGREGATOR_EVENT_INSTANCE_END: an item's instance ended
  */
@@ -65,7 +65,7 @@ typedef enum
 } GstVocrAggregatorEventType;
 
 /**
- * GstVocrAggregatorEvent:
+ * GstVocrAggregatorEvent: (skip)
  * @type: what happened
  * @item: a snapshot of the item at that moment (for INSTANCE_START its
  *   last instance has @end and @adjusted_end set to GST_CLOCK_TIME_NONE)
@@ -78,6 +78,16 @@ typedef struct _GstVocrAggregatorEvent
   GstVocrItem *item;
 } GstVocrAggregatorEvent;
 
+/**
+ * GstVocrAggregator: (skip)
+ *
+ * Merges per-frame readings into items with time instances, as
+ * `vocrinsightsink` does.
+ *
+ * The aggregation API is C only: the aggregator is neither reference
+ * counted nor copyable, so it has no boxed type. Bindings use
+ * `vocrinsightsink` and its `insights` property.
+ */
 typedef struct _GstVocrAggregator GstVocrAggregator;
 
 GST_VOCR_API GstVocrItem *gst_vocr_item_copy (const GstVocrItem * item);
@@ -116,6 +126,8 @@ GST_VOCR_API
 GPtrArray *gst_vocr_aggregator_pop_events (GstVocrAggregator * agg);
 
 GST_VOCR_API guint gst_vocr_aggregator_get_n_samples (GstVocrAggregator * agg);
+
+GST_VOCR_API guint gst_vocr_aggregator_get_n_items (GstVocrAggregator * agg);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GstVocrAggregator, gst_vocr_aggregator_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GstVocrItem, gst_vocr_item_free)

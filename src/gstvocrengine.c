@@ -131,8 +131,8 @@ split_languages (const gchar * languages, GError ** error)
 invalid:
   g_set_error (error, GST_VOCR_ENGINE_ERROR,
       GST_VOCR_ENGINE_ERROR_INVALID_LANGUAGES,
-      "Invalid languages “%s”: expected Tesseract language codes joined by "
-      "'+', such as “eng” or “eng+deu+chi_sim”", languages ? languages : "");
+      "Invalid languages '%s': expected Tesseract language codes joined by "
+      "'+', such as 'eng' or 'eng+deu+chi_sim'", languages ? languages : "");
   return NULL;
 }
 
@@ -209,7 +209,7 @@ gst_vocr_engine_check_languages (const gchar * tessdata_dir,
   if (!g_file_test (dir, G_FILE_TEST_IS_DIR) || g_access (dir, R_OK | X_OK)) {
     g_set_error (error, GST_VOCR_ENGINE_ERROR,
         GST_VOCR_ENGINE_ERROR_TESSDATA_DIR,
-        "The Tesseract data directory “%s” does not exist or cannot be read; "
+        "The Tesseract data directory '%s' does not exist or cannot be read; "
         "set tessdata-dir to the directory holding the .traineddata files "
         "(Debian: apt install tesseract-ocr-eng)", dir);
     ok = FALSE;
@@ -226,7 +226,7 @@ gst_vocr_engine_check_languages (const gchar * tessdata_dir,
 
       g_set_error (error, GST_VOCR_ENGINE_ERROR,
           GST_VOCR_ENGINE_ERROR_LANGUAGE_MISSING,
-          "No Tesseract data for language “%s”: %s not found in %s "
+          "No Tesseract data for language '%s': %s not found in %s "
           "(installed: %s). Install it (Debian: apt install %s) or point "
           "tessdata-dir to a directory that has it.", codes[i], file, dir,
           available, package);
@@ -287,7 +287,7 @@ gst_vocr_engine_new (const gchar * tessdata_dir, const gchar * languages,
   engine->api = TessBaseAPICreate ();
   if (TessBaseAPIInit2 (engine->api, dir, languages, OEM_LSTM_ONLY) != 0) {
     g_set_error (error, GST_VOCR_ENGINE_ERROR, GST_VOCR_ENGINE_ERROR_INIT,
-        "Tesseract could not load the models for “%s” from %s; the files may "
+        "Tesseract could not load the models for '%s' from %s; the files may "
         "be corrupt or made for another Tesseract version", languages, dir);
     g_free (dir);
     gst_vocr_engine_free (engine);

@@ -68,10 +68,13 @@ typedef enum
 GST_VOCR_API GQuark gst_vocr_engine_error_quark (void);
 
 /**
- * GstVocrEngine:
+ * GstVocrEngine: (skip)
  *
  * One Tesseract instance. An engine may be used from any thread, but by one
  * thread at a time: give each worker thread its own.
+ *
+ * Not introspectable: it is neither reference counted nor copyable, so it
+ * has no boxed type; bindings run it through `vocrtextdetect`.
  */
 typedef struct _GstVocrEngine GstVocrEngine;
 
