@@ -229,6 +229,13 @@ on_bus_message (GstBus * bus, GstMessage * msg, gpointer data)
               GST_STREAM_ERROR_WRONG_TYPE))
         fail (app, EXIT_RUNTIME, "%s: not a video (%s)", app->input,
             error->message);
+      else if (g_error_matches (error, GST_STREAM_ERROR,
+              GST_STREAM_ERROR_FAILED) && GST_MESSAGE_SRC (msg)
+          && g_strcmp0 (GST_MESSAGE_SRC_NAME (msg), "source") == 0)
+        /* uridecodebin's source says no more than "Internal data stream
+         * error" when a server does not answer */
+        fail (app, EXIT_RUNTIME, "%s: could not read it (unreachable, or the "
+            "connection failed)", app->input);
       else if (GST_MESSAGE_SRC (msg) && (g_str_has_prefix
               (GST_MESSAGE_SRC_NAME (msg), "vocr")))
         fail (app, EXIT_RUNTIME, "%s", error->message);

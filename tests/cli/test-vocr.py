@@ -138,6 +138,8 @@ def test_exit_codes(tmp, clip):
     one_line_error(vocr(notvideo), 1, "not a video")
     # a failed input leaves no empty insights behind
     assert not os.path.exists(os.path.join(tmp, "notes.ocr.json"))
+    # nothing listens on port 9 (discard) of the loopback
+    one_line_error(vocr("http://127.0.0.1:9/clip.mp4"), 1, "could not read it")
     one_line_error(vocr(clip, "-l", "xyz", "-o", os.path.join(tmp, "x.json")), 1,
                    "apt install tesseract-ocr-xyz")
     one_line_error(vocr(clip, "-o", os.path.join(tmp, "no/such/dir/x.json")), 1,
@@ -151,6 +153,30 @@ def test_exit_codes(tmp, clip):
     assert r.returncode == 0 and "INPUT" in r.stdout and "--languages" in r.stdout, r
     r = vocr("--version")
     assert r.returncode == 0 and "vocr (gst-vocr)" in r.stdout and "Tesseract 5" in r.stdout, r
+
+
+def test_progress_on_a_terminal(tmp, clip):
+    import pty
+    master, slave = pty.openpty()
+    p = subprocess.Popen([VOCR, clip, "-o", os.path.join(tmp, "p.json"), "--interval", "0",
+                          "--threads", "1"], stderr=slave, cwd=tmp)
+    os.close(slave)
+    out = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        out += chunk
+    p.wait(timeout=120)
+    os.close(master)
+    text = out.decode(errors="replace")
+    assert p.returncode == 0, text
+    # a bar redrawn in place, with percent, speed and ETA, then the summary
+    assert "\r" in text and "%" in text and "x real time" in text and "ETA" in text, text
+    assert "2 items, 2 instances" in text, text
 
 
 def test_sigint_keeps_what_was_read(tmp, clip):
