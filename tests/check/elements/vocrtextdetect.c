@@ -139,6 +139,7 @@ edit_distance (const gchar * a, const gchar * b)
 static GstVocrTextMeta *
 meta_of (Run * run, guint i)
 {
+  fail_unless (i < run->buffers->len, "buffer %u of %u", i, run->buffers->len);
   return gst_buffer_get_vocr_text_meta (g_ptr_array_index (run->buffers, i));
 }
 
