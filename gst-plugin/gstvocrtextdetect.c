@@ -67,6 +67,9 @@ GST_DEBUG_CATEGORY_STATIC (gst_vocr_text_detect_debug);
 #define DEFAULT_PAGE_SEGMENTATION GST_VOCR_PAGE_SEGMENTATION_AUTO
 #define DEFAULT_ROI NULL
 #define DEFAULT_MESSAGE TRUE
+#define DEFAULT_CHANGE_THRESHOLD 0.5
+#define DEFAULT_REFRESH_INTERVAL (5 * GST_SECOND)
+#define DEFAULT_STATS_INTERVAL (5 * GST_SECOND)
 #define MAX_THREADS 64
 
 enum
@@ -80,6 +83,9 @@ enum
   PROP_PAGE_SEGMENTATION,
   PROP_ROI,
   PROP_MESSAGE,
+  PROP_CHANGE_THRESHOLD,
+  PROP_REFRESH_INTERVAL,
+  PROP_STATS_INTERVAL,
 };
 
 #define VIDEO_FORMATS "{ GRAY8, I420, YV12, NV12, NV21, Y42B, Y444, Y41B, " \
@@ -95,22 +101,36 @@ static GstStaticPadTemplate src_template = GST_STATIC_PAD_TEMPLATE ("src",
     GST_PAD_ALWAYS,
     GST_STATIC_CAPS (GST_VIDEO_CAPS_MAKE (VIDEO_FORMATS)));
 
-/* A sampled frame on its way through a worker. */
+/* What was read in a frame. Shared: the samples whose text did not change
+ * since that frame carry the same result. Fields other than refcount are
+ * written by a worker and read by the output task, under the element's
+ * lock. */
 typedef struct
 {
-  GstVideoFrame frame;          /* mapped read-only, without a buffer ref */
+  gint refcount;
+  gboolean done;
+  GPtrArray *lines;
+  GError *error;
+} Result;
+
+/* How a frame is read; a change of these means rereading. */
+typedef struct
+{
   GstVideoRectangle roi;
   gboolean has_roi;
   GstVocrPageSegmentation mode;
   gdouble min_confidence;       /* 0 to 1 */
+} ReadSettings;
+
+/* A sampled frame on its way through the element. */
+typedef struct
+{
+  GstVideoFrame frame;          /* mapped read-only, without a buffer ref */
+  ReadSettings settings;
   gboolean post_message;
   GstClockTime running_time, stream_time;
   guint64 frame_number;
-
-  /* written by the worker, under the element's lock */
-  gboolean done;
-  GPtrArray *lines;
-  GError *error;
+  Result *result;
 } Sample;
 
 /* An entry of the output queue: a buffer or a serialized event, in stream
@@ -139,6 +159,9 @@ struct _GstVocrTextDetect
   gboolean has_roi;
   gboolean roi_valid;
   gboolean post_message;
+  gdouble change_threshold;
+  GstClockTime refresh_interval;
+  GstClockTime stats_interval;
   gboolean engines_running;     /* languages, tessdata-dir, threads frozen */
 
   /* worker threads: started in READY->PAUSED, joined in PAUSED->READY */
@@ -153,6 +176,9 @@ struct _GstVocrTextDetect
   GQueue pending;               /* Items in stream order */
   GQueue todo;                  /* Samples no worker has taken yet */
   guint in_flight;              /* samples queued or being read */
+  /* statistics since start or the last flush */
+  guint64 n_samples, n_read, n_reused, n_read_done;
+  gdouble ocr_seconds;
   guint max_in_flight;
   guint engines_started;
   GError *engine_error;
@@ -167,6 +193,12 @@ struct _GstVocrTextDetect
   GstSegment segment;
   GstClockTime next_sample;     /* running time of the next sample */
   guint64 frame_count;
+  /* the last frame read: later frames whose text did not change reuse it */
+  GstVocrChangeDetector *detector;
+  Result *reference;
+  ReadSettings reference_settings;
+  GstClockTime reference_time;  /* running time */
+  GstClockTime next_stats;      /* running time of the next vocr-stats */
 };
 
 #define gst_vocr_text_detect_parent_class parent_class
@@ -193,6 +225,8 @@ static gboolean gst_vocr_text_detect_sink_query (GstPad * pad,
 static gboolean gst_vocr_text_detect_src_activate_mode (GstPad * pad,
     GstObject * parent, GstPadMode mode, gboolean active);
 static void gst_vocr_text_detect_loop (GstPad * pad);
+static void reset_stream (GstVocrTextDetect * self);
+static void drop_reference (GstVocrTextDetect * self);
 
 static void
 gst_vocr_text_detect_class_init (GstVocrTextDetectClass * klass)
@@ -302,6 +336,44 @@ gst_vocr_text_detect_class_init (GstVocrTextDetectClass * klass)
           DEFAULT_MESSAGE, G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS |
           GST_PARAM_MUTABLE_PLAYING));
 
+  /**
+   * GstVocrTextDetect:change-threshold:
+   *
+   * A sampled frame is read only when its text may differ from the last
+   * frame read: when enough of the sharp edges in the places that look like
+   * text changed. This is the share (0 to 1) of such a place's edges that
+   * must differ; lower rereads more often. 0 reads every sample. Frames
+   * whose text did not change carry the last reading, boxes included.
+   */
+  g_object_class_install_property (gobject_class, PROP_CHANGE_THRESHOLD,
+      g_param_spec_double ("change-threshold", "Change threshold",
+          "Share of a text area's edges that must change for a sample to be "
+          "read again (0 = read every sample)", 0.0, 1.0,
+          DEFAULT_CHANGE_THRESHOLD, G_PARAM_READWRITE |
+          G_PARAM_STATIC_STRINGS | GST_PARAM_MUTABLE_PLAYING));
+
+  /**
+   * GstVocrTextDetect:refresh-interval:
+   *
+   * A sample is read after this much running time since the last read even
+   * if nothing seemed to change, so that text the change detection missed
+   * (faint, slowly fading in) is found within this delay. 0 never forces a
+   * read.
+   */
+  g_object_class_install_property (gobject_class, PROP_REFRESH_INTERVAL,
+      g_param_spec_uint64 ("refresh-interval", "Refresh interval",
+          "Read a sample at least this often (ns of running time) even if "
+          "nothing seemed to change (0 = never)", 0, G_MAXUINT64,
+          DEFAULT_REFRESH_INTERVAL, G_PARAM_READWRITE |
+          G_PARAM_STATIC_STRINGS | GST_PARAM_MUTABLE_PLAYING));
+
+  g_object_class_install_property (gobject_class, PROP_STATS_INTERVAL,
+      g_param_spec_uint64 ("stats-interval", "Statistics interval",
+          "Post a vocr-stats message every this much running time (ns; 0 = "
+          "only at the end of the stream)", 0, G_MAXUINT64,
+          DEFAULT_STATS_INTERVAL, G_PARAM_READWRITE |
+          G_PARAM_STATIC_STRINGS | GST_PARAM_MUTABLE_PLAYING));
+
   element_class->change_state =
       GST_DEBUG_FUNCPTR (gst_vocr_text_detect_change_state);
 
@@ -345,6 +417,10 @@ gst_vocr_text_detect_init (GstVocrTextDetect * self)
   self->mode = DEFAULT_PAGE_SEGMENTATION;
   self->roi_valid = TRUE;
   self->post_message = DEFAULT_MESSAGE;
+  self->change_threshold = DEFAULT_CHANGE_THRESHOLD;
+  self->refresh_interval = DEFAULT_REFRESH_INTERVAL;
+  self->stats_interval = DEFAULT_STATS_INTERVAL;
+  self->detector = gst_vocr_change_detector_new ();
 
   self->cancellable = g_cancellable_new ();
   g_mutex_init (&self->lock);
@@ -367,6 +443,7 @@ gst_vocr_text_detect_finalize (GObject * object)
   g_free (self->roi_string);
   g_clear_object (&self->cancellable);
   g_clear_error (&self->engine_error);
+  gst_vocr_change_detector_free (self->detector);
   g_mutex_clear (&self->lock);
   g_cond_clear (&self->item_cond);
   g_cond_clear (&self->work_cond);
@@ -478,6 +555,15 @@ gst_vocr_text_detect_set_property (GObject * object, guint prop_id,
     case PROP_MESSAGE:
       self->post_message = g_value_get_boolean (value);
       break;
+    case PROP_CHANGE_THRESHOLD:
+      self->change_threshold = g_value_get_double (value);
+      break;
+    case PROP_REFRESH_INTERVAL:
+      self->refresh_interval = g_value_get_uint64 (value);
+      break;
+    case PROP_STATS_INTERVAL:
+      self->stats_interval = g_value_get_uint64 (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
       break;
@@ -517,6 +603,15 @@ gst_vocr_text_detect_get_property (GObject * object, guint prop_id,
     case PROP_MESSAGE:
       g_value_set_boolean (value, self->post_message);
       break;
+    case PROP_CHANGE_THRESHOLD:
+      g_value_set_double (value, self->change_threshold);
+      break;
+    case PROP_REFRESH_INTERVAL:
+      g_value_set_uint64 (value, self->refresh_interval);
+      break;
+    case PROP_STATS_INTERVAL:
+      g_value_set_uint64 (value, self->stats_interval);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
       break;
@@ -526,12 +621,37 @@ gst_vocr_text_detect_get_property (GObject * object, guint prop_id,
 
 /* ---- samples and the output queue ---- */
 
+static Result *
+result_new (void)
+{
+  Result *result = g_new0 (Result, 1);
+
+  result->refcount = 1;
+  return result;
+}
+
+static Result *
+result_ref (Result * result)
+{
+  g_atomic_int_inc (&result->refcount);
+  return result;
+}
+
+static void
+result_unref (Result * result)
+{
+  if (!g_atomic_int_dec_and_test (&result->refcount))
+    return;
+  g_clear_pointer (&result->lines, g_ptr_array_unref);
+  g_clear_error (&result->error);
+  g_free (result);
+}
+
 static void
 sample_free (Sample * sample)
 {
   gst_video_frame_unmap (&sample->frame);
-  g_clear_pointer (&sample->lines, g_ptr_array_unref);
-  g_clear_error (&sample->error);
+  g_clear_pointer (&sample->result, result_unref);
   g_free (sample);
 }
 
@@ -602,6 +722,7 @@ worker_main (gpointer data)
   while (engine) {
     Sample *sample;
     GPtrArray *lines = NULL;
+    gint64 start;
 
     while (!self->shutdown && g_queue_is_empty (&self->todo))
       g_cond_wait (&self->work_cond, &self->lock);
@@ -610,17 +731,24 @@ worker_main (gpointer data)
     sample = g_queue_pop_head (&self->todo);
     g_mutex_unlock (&self->lock);
 
+    start = g_get_monotonic_time ();
     if (!g_cancellable_is_cancelled (self->cancellable)) {
+      const ReadSettings *settings = &sample->settings;
+
       lines = gst_vocr_engine_recognize (engine, &sample->frame,
-          sample->has_roi ? &sample->roi : NULL, sample->mode,
-          sample->min_confidence, self->cancellable, &error);
+          settings->has_roi ? &settings->roi : NULL, settings->mode,
+          settings->min_confidence, self->cancellable, &error);
     }
 
     g_mutex_lock (&self->lock);
-    sample->lines = lines;
-    sample->error = g_steal_pointer (&error);
-    sample->done = TRUE;
+    sample->result->lines = lines;
+    sample->result->error = g_steal_pointer (&error);
+    sample->result->done = TRUE;
     self->in_flight--;
+    if (lines) {
+      self->n_read_done++;
+      self->ocr_seconds += (g_get_monotonic_time () - start) / 1e6;
+    }
     g_cond_broadcast (&self->item_cond);
   }
   g_mutex_unlock (&self->lock);
@@ -768,9 +896,11 @@ gst_vocr_text_detect_change_state (GstElement * element,
       if (!start_workers (self))
         return GST_STATE_CHANGE_FAILURE;
       self->have_info = FALSE;
-      gst_segment_init (&self->segment, GST_FORMAT_TIME);
-      self->next_sample = GST_CLOCK_TIME_NONE;
-      self->frame_count = 0;
+      reset_stream (self);
+      g_mutex_lock (&self->lock);
+      self->n_samples = self->n_read = self->n_reused = self->n_read_done = 0;
+      self->ocr_seconds = 0;
+      g_mutex_unlock (&self->lock);
       break;
     default:
       break;
@@ -785,6 +915,7 @@ gst_vocr_text_detect_change_state (GstElement * element,
       wait_for_workers (self);
       drop_pending (self);
       g_mutex_unlock (&self->lock);
+      drop_reference (self);
       stop_workers (self);
       break;
     default:
@@ -851,10 +982,10 @@ sample_new (GstVocrTextDetect * self, GstBuffer * buffer, GstClockTime rt)
   }
 
   GST_OBJECT_LOCK (self);
-  sample->roi = self->roi;
-  sample->has_roi = self->has_roi;
-  sample->mode = self->mode;
-  sample->min_confidence = self->min_confidence / 100.0;
+  sample->settings.roi = self->roi;
+  sample->settings.has_roi = self->has_roi;
+  sample->settings.mode = self->mode;
+  sample->settings.min_confidence = self->min_confidence / 100.0;
   sample->post_message = self->post_message;
   GST_OBJECT_UNLOCK (self);
 
@@ -865,10 +996,80 @@ sample_new (GstVocrTextDetect * self, GstBuffer * buffer, GstClockTime rt)
   return sample;
 }
 
+static gboolean
+same_settings (const ReadSettings * a, const ReadSettings * b)
+{
+  return a->has_roi == b->has_roi && a->mode == b->mode
+      && a->min_confidence == b->min_confidence && (!a->has_roi
+      || (a->roi.x == b->roi.x && a->roi.y == b->roi.y
+          && a->roi.w == b->roi.w && a->roi.h == b->roi.h));
+}
+
+/* Forgets the last frame read, so that the next sample is read. Called
+ * with the stream lock. */
+static void
+drop_reference (GstVocrTextDetect * self)
+{
+  gst_vocr_change_detector_reset (self->detector);
+  g_clear_pointer (&self->reference, result_unref);
+}
+
+/* Starts sampling afresh: after a flush, or when starting. Called with the
+ * stream lock. */
+static void
+reset_stream (GstVocrTextDetect * self)
+{
+  gst_segment_init (&self->segment, GST_FORMAT_TIME);
+  self->next_sample = GST_CLOCK_TIME_NONE;
+  self->frame_count = 0;
+  self->next_stats = GST_CLOCK_TIME_NONE;
+  drop_reference (self);
+}
+
+/* Gives @sample its result: a new one to be read by a worker when its text
+ * may have changed since the last frame read (or the settings changed, or
+ * the refresh interval passed), else the last frame's. Returns whether the
+ * sample is to be read. Called with the stream lock. */
+static gboolean
+decide (GstVocrTextDetect * self, Sample * sample)
+{
+  const ReadSettings *settings = &sample->settings;
+  GstClockTime rt = sample->running_time, refresh;
+  gdouble threshold;
+  gboolean changed;
+
+  GST_OBJECT_LOCK (self);
+  threshold = self->change_threshold;
+  refresh = self->refresh_interval;
+  GST_OBJECT_UNLOCK (self);
+
+  changed = threshold <= 0.0 || gst_vocr_change_detector_update
+      (self->detector, &sample->frame, settings->has_roi ? &settings->roi :
+      NULL, threshold);
+  if (!changed && self->reference
+      && same_settings (settings, &self->reference_settings)
+      && !(refresh > 0 && GST_CLOCK_TIME_IS_VALID (rt)
+          && GST_CLOCK_TIME_IS_VALID (self->reference_time)
+          && rt >= self->reference_time + refresh)) {
+    sample->result = result_ref (self->reference);
+    return FALSE;
+  }
+
+  sample->result = result_new ();
+  if (threshold > 0.0)
+    gst_vocr_change_detector_set_reference (self->detector);
+  g_clear_pointer (&self->reference, result_unref);
+  self->reference = result_ref (sample->result);
+  self->reference_settings = *settings;
+  self->reference_time = rt;
+  return TRUE;
+}
+
 /* Queues an item for the source pad task, waiting while the workers have
  * enough to do. Takes ownership of @object. Called with the lock. */
 static GstFlowReturn
-enqueue (GstVocrTextDetect * self, GstMiniObject * object, Sample * sample)
+enqueue (GstVocrTextDetect * self, GstMiniObject * object, Sample * sample,
+    gboolean read)
 {
   Item *item;
 
@@ -886,9 +1087,15 @@ enqueue (GstVocrTextDetect * self, GstMiniObject * object, Sample * sample)
   item->sample = sample;
   g_queue_push_tail (&self->pending, item);
   if (sample) {
-    g_queue_push_tail (&self->todo, sample);
-    self->in_flight++;
-    g_cond_signal (&self->work_cond);
+    self->n_samples++;
+    if (read) {
+      self->n_read++;
+      g_queue_push_tail (&self->todo, sample);
+      self->in_flight++;
+      g_cond_signal (&self->work_cond);
+    } else {
+      self->n_reused++;
+    }
   }
   g_cond_broadcast (&self->item_cond);
   return GST_FLOW_OK;
@@ -901,6 +1108,7 @@ gst_vocr_text_detect_chain (GstPad * pad, GstObject * parent,
   GstVocrTextDetect *self = GST_VOCR_TEXT_DETECT (parent);
   GstClockTime rt, interval;
   Sample *sample = NULL;
+  gboolean read = FALSE;
   GstFlowReturn ret;
 
   if (!self->have_info) {
@@ -934,12 +1142,14 @@ gst_vocr_text_detect_chain (GstPad * pad, GstObject * parent,
               GST_VIDEO_INFO_NAME (&self->info),
               GST_VIDEO_INFO_WIDTH (&self->info),
               GST_VIDEO_INFO_HEIGHT (&self->info)));
+    } else {
+      read = decide (self, sample);
     }
   }
   self->frame_count++;
 
   g_mutex_lock (&self->lock);
-  ret = enqueue (self, GST_MINI_OBJECT_CAST (buffer), sample);
+  ret = enqueue (self, GST_MINI_OBJECT_CAST (buffer), sample, read);
   g_mutex_unlock (&self->lock);
   return ret;
 }
@@ -971,9 +1181,7 @@ gst_vocr_text_detect_sink_event (GstPad * pad, GstObject * parent,
       self->eos = FALSE;
       self->srcresult = GST_FLOW_OK;
       g_mutex_unlock (&self->lock);
-      gst_segment_init (&self->segment, GST_FORMAT_TIME);
-      self->next_sample = GST_CLOCK_TIME_NONE;
-      self->frame_count = 0;
+      reset_stream (self);
       gst_pad_push_event (self->srcpad, event);
       return gst_pad_start_task (self->srcpad,
           (GstTaskFunction) gst_vocr_text_detect_loop, self->srcpad, NULL);
@@ -989,6 +1197,8 @@ gst_vocr_text_detect_sink_event (GstPad * pad, GstObject * parent,
       }
       self->info = info;
       self->have_info = TRUE;
+      /* another picture size: nothing to compare with */
+      drop_reference (self);
       break;
     }
     case GST_EVENT_SEGMENT:
@@ -1001,6 +1211,7 @@ gst_vocr_text_detect_sink_event (GstPad * pad, GstObject * parent,
         return FALSE;
       }
       self->next_sample = GST_CLOCK_TIME_NONE;
+      drop_reference (self);
       break;
     case GST_EVENT_EOS:
       g_mutex_lock (&self->lock);
@@ -1016,7 +1227,7 @@ gst_vocr_text_detect_sink_event (GstPad * pad, GstObject * parent,
 
   /* serialized events keep their place between the buffers */
   g_mutex_lock (&self->lock);
-  ret = enqueue (self, GST_MINI_OBJECT_CAST (event), NULL);
+  ret = enqueue (self, GST_MINI_OBJECT_CAST (event), NULL, FALSE);
   g_mutex_unlock (&self->lock);
   return ret == GST_FLOW_OK;
 }
@@ -1067,30 +1278,33 @@ static void
 attach_and_post (GstVocrTextDetect * self, GstBuffer * buffer,
     Sample * sample)
 {
+  const Result *result = sample->result;
   GstVocrTextMeta *meta;
   GValue lines = G_VALUE_INIT;
   guint i;
 
-  if (sample->error) {
-    if (!g_error_matches (sample->error, GST_VOCR_ENGINE_ERROR,
+  if (result->error) {
+    if (!g_error_matches (result->error, GST_VOCR_ENGINE_ERROR,
             GST_VOCR_ENGINE_ERROR_CANCELLED))
       GST_ELEMENT_WARNING (self, LIBRARY, FAILED,
           ("Could not read the frame at %" GST_TIME_FORMAT ": %s",
-              GST_TIME_ARGS (GST_BUFFER_PTS (buffer)), sample->error->message),
+              GST_TIME_ARGS (GST_BUFFER_PTS (buffer)), result->error->message),
           (NULL));
     return;
   }
-  if (sample->lines == NULL)
+  if (result->lines == NULL)
     return;
 
   meta = gst_buffer_add_vocr_text_meta (buffer, GST_BUFFER_PTS (buffer));
   if (sample->post_message)
-    gst_value_list_init (&lines, sample->lines->len);
+    gst_value_list_init (&lines, result->lines->len);
 
-  for (i = 0; i < sample->lines->len; i++) {
-    GstVocrLine *line = g_ptr_array_index (sample->lines, i);
+  for (i = 0; i < result->lines->len; i++) {
+    const GstVocrLine *line = g_ptr_array_index (result->lines, i);
     GstVideoRegionOfInterestMeta *roi;
 
+    /* the result may be shared with later frames: each meta owns a copy */
+    gst_vocr_text_meta_add_line (meta, gst_vocr_line_copy (line));
     roi = gst_buffer_add_video_region_of_interest_meta (buffer, "text",
         MAX (line->x, 0), MAX (line->y, 0), MAX (line->width, 0),
         MAX (line->height, 0));
@@ -1105,16 +1319,6 @@ attach_and_post (GstVocrTextDetect * self, GstBuffer * buffer,
       g_value_take_boxed (&v, line_structure (line, TRUE));
       gst_value_list_append_and_take_value (&lines, &v);
     }
-  }
-  /* the meta takes the lines over */
-  {
-    gsize n;
-    GstVocrLine **stolen = (GstVocrLine **) g_ptr_array_steal (sample->lines,
-        &n);
-
-    for (i = 0; i < n; i++)
-      gst_vocr_text_meta_add_line (meta, stolen[i]);
-    g_free (stolen);
   }
 
   if (sample->post_message) {
@@ -1131,6 +1335,47 @@ attach_and_post (GstVocrTextDetect * self, GstBuffer * buffer,
   }
 }
 
+/* Posts vocr-stats: what the samples cost so far. */
+static void
+post_stats (GstVocrTextDetect * self)
+{
+  GstStructure *s;
+
+  g_mutex_lock (&self->lock);
+  s = gst_structure_new ("vocr-stats",
+      "samples", G_TYPE_UINT64, self->n_samples,
+      "recognised", G_TYPE_UINT64, self->n_read,
+      "reused", G_TYPE_UINT64, self->n_reused,
+      "skipped", G_TYPE_UINT64, (guint64) 0,
+      "mean-ocr-ms", G_TYPE_DOUBLE, self->n_read_done ?
+      self->ocr_seconds * 1000.0 / self->n_read_done : 0.0,
+      "queue-depth", G_TYPE_UINT, g_queue_get_length (&self->pending), NULL);
+  g_mutex_unlock (&self->lock);
+  gst_element_post_message (GST_ELEMENT (self),
+      gst_message_new_element (GST_OBJECT (self), s));
+}
+
+/* Posts vocr-stats when @rt reaches the next statistics time. Called from
+ * the output task only. */
+static void
+maybe_post_stats (GstVocrTextDetect * self, GstClockTime rt)
+{
+  GstClockTime interval;
+
+  GST_OBJECT_LOCK (self);
+  interval = self->stats_interval;
+  GST_OBJECT_UNLOCK (self);
+
+  if (interval == 0 || !GST_CLOCK_TIME_IS_VALID (rt))
+    return;
+  if (!GST_CLOCK_TIME_IS_VALID (self->next_stats)) {
+    self->next_stats = rt + interval;
+  } else if (rt >= self->next_stats) {
+    post_stats (self);
+    self->next_stats = rt + interval;
+  }
+}
+
 static void
 gst_vocr_text_detect_loop (GstPad * pad)
 {
@@ -1142,7 +1387,8 @@ gst_vocr_text_detect_loop (GstPad * pad)
   g_mutex_lock (&self->lock);
   for (;;) {
     item = g_queue_peek_head (&self->pending);
-    if (self->flushing || (item && (!item->sample || item->sample->done)))
+    if (self->flushing || (item && (!item->sample
+                || item->sample->result->done)))
       break;
     g_cond_wait (&self->item_cond, &self->lock);
   }
@@ -1159,6 +1405,7 @@ gst_vocr_text_detect_loop (GstPad * pad)
 
     if (item->sample) {
       attach_and_post (self, buffer, item->sample);
+      maybe_post_stats (self, item->sample->running_time);
       /* unmaps the frame: the buffer leaves unmapped */
       g_clear_pointer (&item->sample, sample_free);
     }
@@ -1167,6 +1414,8 @@ gst_vocr_text_detect_loop (GstPad * pad)
     GstEvent *event = GST_EVENT_CAST (g_steal_pointer (&item->object));
 
     eos_pushed = GST_EVENT_TYPE (event) == GST_EVENT_EOS;
+    if (eos_pushed)
+      post_stats (self);
     gst_pad_push_event (self->srcpad, event);
     if (eos_pushed)
       ret = GST_FLOW_EOS;

@@ -29,6 +29,7 @@
 #include <omp.h>
 #endif
 #include "gstvocrengine.h"
+#include "gstvocrframe.h"
 #include "gstvocrlanguage.h"
 
 /* Video frames carry no resolution; Tesseract assumes 70 ppi for such
@@ -40,9 +41,7 @@ struct _GstVocrEngine
   TessBaseAPI *api;
   ETEXT_DESC *monitor;
 
-  /* gray copy of packed RGB frames, grown on demand */
-  guint8 *gray;
-  gsize gray_size;
+  GstVocrLumaBuffer gray;
 };
 
 G_DEFINE_QUARK (gst-vocr-engine-error-quark, gst_vocr_engine_error);
@@ -311,50 +310,8 @@ gst_vocr_engine_free (GstVocrEngine * engine)
     TessMonitorDelete (engine->monitor);
   TessBaseAPIEnd (engine->api);
   TessBaseAPIDelete (engine->api);
-  g_free (engine->gray);
+  g_free (engine->gray.data);
   g_free (engine);
-}
-
-/* Returns the frame's luma: the Y plane itself for GRAY8 and planar or
- * semi-planar YUV, a gray conversion in the engine's buffer for packed RGB. */
-static const guint8 *
-frame_luma (GstVocrEngine * engine, const GstVideoFrame * frame,
-    gint * stride)
-{
-  const GstVideoFormatInfo *finfo = frame->info.finfo;
-  gint width = GST_VIDEO_FRAME_WIDTH (frame);
-  gint height = GST_VIDEO_FRAME_HEIGHT (frame);
-  const guint8 *r, *g, *b;
-  gint rs, gs, bs, ps, x, y;
-
-  if (!GST_VIDEO_FORMAT_INFO_IS_RGB (finfo)) {
-    *stride = GST_VIDEO_FRAME_COMP_STRIDE (frame, GST_VIDEO_COMP_Y);
-    return GST_VIDEO_FRAME_COMP_DATA (frame, GST_VIDEO_COMP_Y);
-  }
-
-  if (engine->gray_size < (gsize) width * height) {
-    g_free (engine->gray);
-    engine->gray_size = (gsize) width *height;
-    engine->gray = g_malloc (engine->gray_size);
-  }
-  r = GST_VIDEO_FRAME_COMP_DATA (frame, GST_VIDEO_COMP_R);
-  g = GST_VIDEO_FRAME_COMP_DATA (frame, GST_VIDEO_COMP_G);
-  b = GST_VIDEO_FRAME_COMP_DATA (frame, GST_VIDEO_COMP_B);
-  rs = GST_VIDEO_FRAME_COMP_STRIDE (frame, GST_VIDEO_COMP_R);
-  gs = GST_VIDEO_FRAME_COMP_STRIDE (frame, GST_VIDEO_COMP_G);
-  bs = GST_VIDEO_FRAME_COMP_STRIDE (frame, GST_VIDEO_COMP_B);
-  ps = GST_VIDEO_FRAME_COMP_PSTRIDE (frame, GST_VIDEO_COMP_R);
-  for (y = 0; y < height; y++) {
-    const guint8 *rr = r + (gsize) y * rs, *gg = g + (gsize) y * gs;
-    const guint8 *bb = b + (gsize) y * bs;
-    guint8 *out = engine->gray + (gsize) y * width;
-
-    /* BT.601 luma in fixed point, the weights the Y plane of YUV has */
-    for (x = 0; x < width; x++)
-      out[x] = (77 * rr[x * ps] + 150 * gg[x * ps] + 29 * bb[x * ps]) >> 8;
-  }
-  *stride = width;
-  return engine->gray;
 }
 
 /* Tesseract's LSTM opens OpenMP parallel regions of four threads: with an
@@ -556,27 +513,20 @@ gst_vocr_engine_recognize (GstVocrEngine * engine, const GstVideoFrame * frame,
     const GstVideoRectangle * roi, GstVocrPageSegmentation mode,
     gdouble min_confidence, GCancellable * cancellable, GError ** error)
 {
-  gint width = GST_VIDEO_FRAME_WIDTH (frame);
-  gint height = GST_VIDEO_FRAME_HEIGHT (frame);
-  gint x0 = 0, y0 = 0, x1 = width, y1 = height, stride;
+  gint x0, y0, x1, y1, stride;
   const guint8 *luma;
 
   g_return_val_if_fail (engine != NULL, NULL);
   g_return_val_if_fail (frame != NULL, NULL);
 
-  if (roi) {
-    x0 = CLAMP (roi->x, 0, width);
-    y0 = CLAMP (roi->y, 0, height);
-    x1 = CLAMP (roi->x + roi->w, x0, width);
-    y1 = CLAMP (roi->y + roi->h, y0, height);
-  }
+  gst_vocr_frame_clip (frame, roi, &x0, &y0, &x1, &y1);
   /* Tesseract cannot read what is smaller than a glyph; it would only
    * complain about the image size. */
   if (x1 - x0 < 3 || y1 - y0 < 3)
     return g_ptr_array_new_with_free_func ((GDestroyNotify) gst_vocr_line_free);
 
   limit_openmp_to_calling_thread ();
-  luma = frame_luma (engine, frame, &stride);
+  luma = gst_vocr_frame_luma (frame, &engine->gray, &stride);
   TessBaseAPISetPageSegMode (engine->api, (TessPageSegMode) mode);
   /* Give Tesseract only the region: SetImage copies what it is given, and
    * SetRectangle misreads regions as wide as the image (Tesseract 5.3). */
@@ -593,7 +543,8 @@ gst_vocr_engine_recognize (GstVocrEngine * engine, const GstVideoFrame * frame,
           GST_VOCR_ENGINE_ERROR_CANCELLED, "Recognition was cancelled");
     } else {
       g_set_error (error, GST_VOCR_ENGINE_ERROR, GST_VOCR_ENGINE_ERROR_INIT,
-          "Tesseract failed to recognise a %dx%d frame", width, height);
+          "Tesseract failed to recognise a %dx%d frame",
+          GST_VIDEO_FRAME_WIDTH (frame), GST_VIDEO_FRAME_HEIGHT (frame));
     }
     TessBaseAPIClear (engine->api);
     return NULL;

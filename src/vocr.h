@@ -8,5 +8,6 @@
 #include "gstvocrlanguage.h"
 #include "gstvocrtextmeta.h"
 #include "gstvocrengine.h"
+#include "gstvocrchange.h"
 #include "gstvocraggregator.h"
 #include "gstvocrinsights.h"

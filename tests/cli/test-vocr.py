@@ -17,16 +17,18 @@ TEXT_A = "Alpha bravo charlie"
 TEXT_B = "Delta echo foxtrot"
 
 
-def encode(path, seconds, srt_cues):
-    """Draws the cues with textoverlay over blue and encodes H.264 in MP4."""
+def encode(path, seconds, srt_cues, clock=False):
+    """Draws the cues with textoverlay over blue, and with @clock a running
+    clock at the top, and encodes H.264 in MP4."""
     srt = path + ".srt"
     with open(srt, "w") as f:
         for i, (start, end, text) in enumerate(srt_cues, 1):
             f.write("%d\n00:00:%02d,000 --> 00:00:%02d,000\n%s\n\n" % (i, start, end, text))
     subprocess.run(
         ["gst-launch-1.0", "-q", "videotestsrc", "num-buffers=%d" % (seconds * 25),
-         "pattern=blue", "!", "video/x-raw,width=640,height=360,framerate=25/1",
-         "!", "textoverlay", "name=o", "font-desc=Sans 24", "!", "x264enc",
+         "pattern=blue", "!", "video/x-raw,width=640,height=360,framerate=25/1"]
+        + (["!", "timeoverlay", "valignment=top", "font-desc=Sans 24"] if clock else [])
+        + ["!", "textoverlay", "name=o", "font-desc=Sans 24", "!", "x264enc",
          "speed-preset=ultrafast", "!", "mp4mux", "!", "filesink", "location=" + path,
          "filesrc", "location=" + srt, "!", "subparse", "!", "o.text_sink"],
         check=True)
@@ -157,9 +159,13 @@ def test_exit_codes(tmp, clip):
 
 def test_progress_on_a_terminal(tmp, clip):
     import pty
+    # a running clock makes every frame worth reading: a run long enough
+    # for the bar to be drawn
+    clock_clip = os.path.join(tmp, "clock.mp4")
+    encode(clock_clip, 6, [(0, 6, TEXT_A)], clock=True)
     master, slave = pty.openpty()
-    p = subprocess.Popen([VOCR, clip, "-o", os.path.join(tmp, "p.json"), "--interval", "0",
-                          "--threads", "1"], stderr=slave, cwd=tmp)
+    p = subprocess.Popen([VOCR, clock_clip, "-o", os.path.join(tmp, "p.json"), "--interval",
+                          "0", "--threads", "1"], stderr=slave, cwd=tmp)
     os.close(slave)
     out = b""
     while True:
@@ -176,14 +182,15 @@ def test_progress_on_a_terminal(tmp, clip):
     assert p.returncode == 0, text
     # a bar redrawn in place, with percent, speed and ETA, then the summary
     assert "\r" in text and "%" in text and "x real time" in text and "ETA" in text, text
-    assert "2 items, 2 instances" in text, text
+    assert TEXT_A in text, text
 
 
 def test_sigint_keeps_what_was_read(tmp, clip):
     long_clip = os.path.join(tmp, "long.mp4")
-    encode(long_clip, 30, [(0, 30, TEXT_A)])
+    # the clock changes every frame, so every frame is read: slower than the
+    # test waits, on one thread
+    encode(long_clip, 30, [(0, 30, TEXT_A)], clock=True)
     out = os.path.join(tmp, "interrupted.json")
-    # every frame on one thread: slower than the test waits
     p = subprocess.Popen([VOCR, long_clip, "-o", out, "--interval", "0", "--threads", "1"],
                          stderr=subprocess.PIPE, text=True)
     time.sleep(3)
@@ -194,7 +201,7 @@ def test_sigint_keeps_what_was_read(tmp, clip):
     assert "interrupted, finishing" in stderr, stderr
     doc = json.load(open(out))
     items = ocr_items(doc)
-    assert [i["text"] for i in items] == [TEXT_A], items
+    assert TEXT_A in [i["text"] for i in items], items
     assert 0 < doc["durationInSeconds"] < 30, doc["durationInSeconds"]
 
 

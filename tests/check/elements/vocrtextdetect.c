@@ -773,7 +773,7 @@ GST_START_TEST (test_flushing_seeks_do_not_deadlock)
   GstElement *pipeline = gst_parse_launch ("videotestsrc num-buffers=300 "
       "pattern=black ! video/x-raw,width=320,height=240,framerate=30/1 "
       "! textoverlay text=\"" TEXT "\" ! vocrtextdetect interval=0 threads=2 "
-      "! fakesink name=sink sync=false", NULL);
+      "change-threshold=0 ! fakesink name=sink sync=false", NULL);
   GstElement *sink = gst_bin_get_by_name (GST_BIN (pipeline), "sink");
   Run *run = g_new0 (Run, 1);
   guint i;
@@ -787,7 +787,8 @@ GST_START_TEST (test_flushing_seeks_do_not_deadlock)
   fail_unless_equals_int (gst_element_get_state (pipeline, NULL, NULL,
           GST_CLOCK_TIME_NONE), GST_STATE_CHANGE_SUCCESS);
 
-  /* flushing seeks in PAUSED and in PLAYING, while samples are being read */
+  /* flushing seeks in PAUSED and in PLAYING, while samples are being read
+   * (every one of them: change-threshold=0) */
   for (i = 0; i < 6; i++) {
     fail_unless (gst_element_seek_simple (pipeline, GST_FORMAT_TIME,
             GST_SEEK_FLAG_FLUSH, (i + 1) * GST_SECOND));
