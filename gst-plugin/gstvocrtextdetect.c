@@ -71,6 +71,11 @@ GST_DEBUG_CATEGORY_STATIC (gst_vocr_text_detect_debug);
 #define DEFAULT_REFRESH_INTERVAL (5 * GST_SECOND)
 #define DEFAULT_STATS_INTERVAL (5 * GST_SECOND)
 #define MAX_THREADS 64
+/* Frames held while earlier samples are read: enough for decoding to run
+ * ahead of OCR (about a second of 720p, 0.7 s of 1080p), bounded so that
+ * memory does not grow with the video's resolution or length. */
+#define MAX_PENDING_BYTES (64 * 1024 * 1024)
+#define MIN_PENDING_ITEMS 4
 
 enum
 {
@@ -139,6 +144,7 @@ typedef struct
 {
   GstMiniObject *object;
   Sample *sample;
+  gsize size;                   /* bytes of a buffer, 0 for an event */
 } Item;
 
 struct _GstVocrTextDetect
@@ -174,6 +180,7 @@ struct _GstVocrTextDetect
                                  * flushing changed */
   GCond work_cond;              /* a sample waits for a worker, or shutdown */
   GQueue pending;               /* Items in stream order */
+  gsize pending_bytes;
   GQueue todo;                  /* Samples no worker has taken yet */
   guint in_flight;              /* samples queued or being read */
   /* statistics since start or the last flush */
@@ -682,6 +689,7 @@ drop_pending (GstVocrTextDetect * self)
     }
     item_free (item);
   }
+  self->pending_bytes = 0;
   g_queue_clear (&self->todo);
 }
 
@@ -1085,6 +1093,9 @@ enqueue (GstVocrTextDetect * self, GstMiniObject * object, Sample * sample,
   item = g_new (Item, 1);
   item->object = object;
   item->sample = sample;
+  item->size = GST_IS_BUFFER (object) ?
+      gst_buffer_get_size (GST_BUFFER_CAST (object)) : 0;
+  self->pending_bytes += item->size;
   g_queue_push_tail (&self->pending, item);
   if (sample) {
     self->n_samples++;
@@ -1125,10 +1136,13 @@ gst_vocr_text_detect_chain (GstPad * pad, GstObject * parent,
   rt = gst_segment_to_running_time (&self->segment, GST_FORMAT_TIME,
       GST_BUFFER_PTS (buffer));
 
-  /* backpressure: wait while the workers are saturated */
+  /* backpressure: wait while the workers are saturated or enough frames
+   * wait for them */
   g_mutex_lock (&self->lock);
   while (!self->flushing && self->srcresult == GST_FLOW_OK
-      && self->in_flight >= self->max_in_flight)
+      && (self->in_flight >= self->max_in_flight
+          || (self->pending_bytes >= MAX_PENDING_BYTES
+              && self->pending.length >= MIN_PENDING_ITEMS)))
     g_cond_wait (&self->item_cond, &self->lock);
   g_mutex_unlock (&self->lock);
 
@@ -1398,6 +1412,7 @@ gst_vocr_text_detect_loop (GstPad * pad)
     return;
   }
   g_queue_pop_head (&self->pending);
+  self->pending_bytes -= item->size;
   g_mutex_unlock (&self->lock);
 
   if (GST_IS_BUFFER (item->object)) {
