@@ -136,6 +136,9 @@ typedef struct
   GstClockTime running_time, stream_time;
   guint64 frame_number;
   Result *result;
+  /* the places that look like text (GstVideoRectangle), or NULL to read
+   * the whole frame (or region of interest) */
+  GArray *regions;
 } Sample;
 
 /* An entry of the output queue: a buffer or a serialized event, in stream
@@ -659,6 +662,7 @@ sample_free (Sample * sample)
 {
   gst_video_frame_unmap (&sample->frame);
   g_clear_pointer (&sample->result, result_unref);
+  g_clear_pointer (&sample->regions, g_array_unref);
   g_free (sample);
 }
 
@@ -703,6 +707,35 @@ wait_for_workers (GstVocrTextDetect * self)
 
 /* ---- worker threads ---- */
 
+/* Reads the places of @sample that look like text, or all of it. */
+static GPtrArray *
+read_sample (GstVocrEngine * engine, Sample * sample,
+    GCancellable * cancellable, GError ** error)
+{
+  const ReadSettings *settings = &sample->settings;
+  GPtrArray *lines;
+  guint i;
+
+  if (sample->regions == NULL)
+    return gst_vocr_engine_recognize (engine, &sample->frame,
+        settings->has_roi ? &settings->roi : NULL, settings->mode,
+        settings->min_confidence, cancellable, error);
+
+  lines = g_ptr_array_new_with_free_func ((GDestroyNotify) gst_vocr_line_free);
+  for (i = 0; i < sample->regions->len; i++) {
+    GPtrArray *found = gst_vocr_engine_recognize (engine, &sample->frame,
+        &g_array_index (sample->regions, GstVideoRectangle, i),
+        settings->mode, settings->min_confidence, cancellable, error);
+
+    if (found == NULL) {
+      g_ptr_array_unref (lines);
+      return NULL;
+    }
+    g_ptr_array_extend_and_steal (lines, found);
+  }
+  return lines;
+}
+
 static gpointer
 worker_main (gpointer data)
 {
@@ -740,13 +773,8 @@ worker_main (gpointer data)
     g_mutex_unlock (&self->lock);
 
     start = g_get_monotonic_time ();
-    if (!g_cancellable_is_cancelled (self->cancellable)) {
-      const ReadSettings *settings = &sample->settings;
-
-      lines = gst_vocr_engine_recognize (engine, &sample->frame,
-          settings->has_roi ? &settings->roi : NULL, settings->mode,
-          settings->min_confidence, self->cancellable, &error);
-    }
+    if (!g_cancellable_is_cancelled (self->cancellable))
+      lines = read_sample (engine, sample, self->cancellable, &error);
 
     g_mutex_lock (&self->lock);
     sample->result->lines = lines;
@@ -1044,7 +1072,7 @@ decide (GstVocrTextDetect * self, Sample * sample)
   const ReadSettings *settings = &sample->settings;
   GstClockTime rt = sample->running_time, refresh;
   gdouble threshold;
-  gboolean changed;
+  gboolean changed, refresh_due;
 
   GST_OBJECT_LOCK (self);
   threshold = self->change_threshold;
@@ -1054,15 +1082,18 @@ decide (GstVocrTextDetect * self, Sample * sample)
   changed = threshold <= 0.0 || gst_vocr_change_detector_update
       (self->detector, &sample->frame, settings->has_roi ? &settings->roi :
       NULL, threshold);
-  if (!changed && self->reference
-      && same_settings (settings, &self->reference_settings)
-      && !(refresh > 0 && GST_CLOCK_TIME_IS_VALID (rt)
-          && GST_CLOCK_TIME_IS_VALID (self->reference_time)
-          && rt >= self->reference_time + refresh)) {
+  refresh_due = refresh > 0 && GST_CLOCK_TIME_IS_VALID (rt)
+      && GST_CLOCK_TIME_IS_VALID (self->reference_time)
+      && rt >= self->reference_time + refresh;
+  if (!changed && !refresh_due && self->reference
+      && same_settings (settings, &self->reference_settings)) {
     sample->result = result_ref (self->reference);
     return FALSE;
   }
 
+  GST_LOG_OBJECT (self, "reading the sample at %" GST_TIME_FORMAT ":%s%s%s",
+      GST_TIME_ARGS (rt), changed ? " text changed" : "",
+      refresh_due ? " refresh due" : "", self->reference ? "" : " first");
   sample->result = result_new ();
   if (threshold > 0.0)
     gst_vocr_change_detector_set_reference (self->detector);
@@ -1070,6 +1101,16 @@ decide (GstVocrTextDetect * self, Sample * sample)
   self->reference = result_ref (sample->result);
   self->reference_settings = *settings;
   self->reference_time = rt;
+
+  if (threshold > 0.0 && !refresh_due) {
+    /* read only where text can be, and not at all where nothing can */
+    sample->regions = gst_vocr_change_detector_get_regions (self->detector);
+    if (sample->regions && sample->regions->len == 0) {
+      sample->result->lines = g_ptr_array_new ();
+      sample->result->done = TRUE;
+      return FALSE;
+    }
+  }
   return TRUE;
 }
 

@@ -12,15 +12,22 @@
  * where text can be, not whole pictures, so that a moving background
  * behind unchanged text does not count as a change:
  *
- * - The frame's luma (of the region of interest) is halved in each
- *   direction and reduced to an edge map: pixels whose step to the left or
- *   upper neighbour is at least 48 levels, graded by how steep the step is
- *   (48, 80, 128, 192). Text is made of such steps, on every glyph's
+ * - The frame's luma (of the region of interest) is scaled down to about
+ *   640 pixels across (not at all up to 960, by 2 for 720p, by 3 for 1080p:
+ *   the same amount of detail whatever the resolution) and reduced to an
+ *   edge map: pixels whose
+ *   step to the left or upper neighbour is at least 32 levels, graded by how
+ *   steep the step is (32, 64, 112, 176). Text is made of such steps, on every glyph's
  *   outline; soft backgrounds (clouds, bokeh, gradients, compression noise)
  *   have few of them. The grades make text that fades in or out a change
  *   until it settles, so a half-faded reading is not kept for the rest.
- * - The map is cut into cells of 8x8 half-scale pixels (16x16 frame
- *   pixels). A cell looks like text when a quarter of its pixels are edges.
+ * - The map is cut into cells of 8x8 pixels (16x16 frame pixels at 720p).
+ *   Text-like cells up to four cells apart across and one down are grouped
+ *   into the regions worth reading.
+ *   A cell looks like text when a quarter of its pixels are edges, spread
+ *   over at least three of its rows and three of its columns: the straight
+ *   border of a panel or a bar is not text, however sharp, and its
+ *   contrast with a moving background behind it changes all the time.
  * - A cell has changed when it looks like text in either frame and more
  *   than the threshold's share of its edges differ (in presence or grade)
  *   between the two frames.
@@ -44,20 +51,30 @@
 /* the steepness grades of an edge; below the first, no edge */
 static const gint edge_grades[] = { 32, 64, 112, 176 };
 #define CELL 8
+/* the width, in pixels, frames are scaled down to for the comparison */
+#define ANALYSIS_WIDTH 640
 #define TEXT_CELL_EDGES (CELL * CELL / 4)
 #define MIN_CHANGED_CELLS 2
+/* Text-like cells this close (in cells) belong to one region: the gaps
+ * between words are wider than between letters, lines are close below
+ * each other. */
+#define JOIN_X 4
+#define JOIN_Y 1
 
 struct _GstVocrChangeDetector
 {
   GstVocrLumaBuffer luma;
-  guint8 *half;                 /* half-scale luma of the region */
+  guint8 *half;                 /* scaled-down luma of the region */
   guint8 *edges[2];             /* edge grade maps: [current] and the other */
   guint current;
   gboolean has_reference;
   /* the region, in frame pixels, the maps were made of */
   gint x0, y0, x1, y1;
-  gint width, height;           /* half-scale */
+  gint scale;                   /* frame pixels per map pixel, each way */
+  gint width, height;           /* of the maps */
   guint text_cells;
+  guint8 *cells;                /* text-like cells of the current frame */
+  gint cells_w, cells_h;
 };
 
 /**
@@ -84,6 +101,7 @@ gst_vocr_change_detector_free (GstVocrChangeDetector * det)
   g_free (det->half);
   g_free (det->edges[0]);
   g_free (det->edges[1]);
+  g_free (det->cells);
   g_free (det);
 }
 
@@ -114,8 +132,9 @@ fit (GstVocrChangeDetector * det, gint x0, gint y0, gint x1, gint y1)
   det->y0 = y0;
   det->x1 = x1;
   det->y1 = y1;
-  det->width = (x1 - x0) / 2;
-  det->height = (y1 - y0) / 2;
+  det->scale = MAX (1, ((x1 - x0) + ANALYSIS_WIDTH / 2) / ANALYSIS_WIDTH);
+  det->width = (x1 - x0) / det->scale;
+  det->height = (y1 - y0) / det->scale;
   n = MAX ((gsize) det->width * det->height, 1);
   g_free (det->half);
   g_free (det->edges[0]);
@@ -123,22 +142,32 @@ fit (GstVocrChangeDetector * det, gint x0, gint y0, gint x1, gint y1)
   det->half = g_malloc (n);
   det->edges[0] = g_malloc0 (n);
   det->edges[1] = g_malloc0 (n);
+  det->cells_w = det->width / CELL;
+  det->cells_h = det->height / CELL;
+  g_free (det->cells);
+  det->cells = g_malloc0 (MAX ((gsize) det->cells_w * det->cells_h, 1));
   det->has_reference = FALSE;
 }
 
 static void
 make_edges (GstVocrChangeDetector * det, const guint8 * luma, gint stride)
 {
-  gint w = det->width, h = det->height, x, y;
+  gint w = det->width, h = det->height, f = det->scale, x, y, i, j;
   guint8 *half = det->half, *edges = det->edges[det->current];
 
+  /* box-filtered: each map pixel is the mean of f x f frame pixels */
   for (y = 0; y < h; y++) {
-    const guint8 *r0 = luma + (gsize) (det->y0 + 2 * y) * stride + det->x0;
-    const guint8 *r1 = r0 + stride;
+    const guint8 *rows = luma + (gsize) (det->y0 + f * y) * stride + det->x0;
     guint8 *out = half + (gsize) y * w;
 
-    for (x = 0; x < w; x++)
-      out[x] = (r0[2 * x] + r0[2 * x + 1] + r1[2 * x] + r1[2 * x + 1] + 2) >> 2;
+    for (x = 0; x < w; x++) {
+      guint sum = 0;
+
+      for (j = 0; j < f; j++)
+        for (i = 0; i < f; i++)
+          sum += rows[(gsize) j * stride + f * x + i];
+      out[x] = (sum + f * f / 2) / (f * f);
+    }
   }
 
   for (y = 0; y < h; y++) {
@@ -158,8 +187,32 @@ make_edges (GstVocrChangeDetector * det, const guint8 * luma, gint stride)
   }
 }
 
+/* The edges of one cell of a map. */
+typedef struct
+{
+  guint count;
+  guint8 rows, cols;            /* bit sets of the rows, columns with edges */
+} CellEdges;
+
+static guint
+bits (guint8 set)
+{
+  guint n = 0;
+
+  for (; set; set &= set - 1)
+    n++;
+  return n;
+}
+
+static gboolean
+looks_like_text (const CellEdges * e)
+{
+  return e->count >= TEXT_CELL_EDGES && bits (e->rows) >= 3
+      && bits (e->cols) >= 3;
+}
+
 /* Counts the changed cells between the current map and the reference, and
- * the cells of the current map that look like text. */
+ * marks the cells of the current map that look like text. */
 static guint
 compare (GstVocrChangeDetector * det, gdouble threshold)
 {
@@ -171,22 +224,34 @@ compare (GstVocrChangeDetector * det, gdouble threshold)
   det->text_cells = 0;
   for (cy = 0; cy + CELL <= det->height; cy += CELL) {
     for (cx = 0; cx + CELL <= w; cx += CELL) {
-      guint n_cur = 0, n_ref = 0, n_diff = 0;
+      CellEdges c_edges = { 0 }, r_edges = { 0 };
+      guint n_diff = 0;
+      gboolean c_text, r_text;
 
-      for (y = cy; y < cy + CELL; y++) {
-        const guint8 *c = cur + (gsize) y * w + cx;
-        const guint8 *r = ref + (gsize) y * w + cx;
+      for (y = 0; y < CELL; y++) {
+        const guint8 *c = cur + (gsize) (cy + y) * w + cx;
+        const guint8 *r = ref + (gsize) (cy + y) * w + cx;
 
         for (x = 0; x < CELL; x++) {
-          n_cur += c[x] != 0;
-          n_ref += r[x] != 0;
+          if (c[x]) {
+            c_edges.count++;
+            c_edges.rows |= 1 << y;
+            c_edges.cols |= 1 << x;
+          }
+          if (r[x]) {
+            r_edges.count++;
+            r_edges.rows |= 1 << y;
+            r_edges.cols |= 1 << x;
+          }
           n_diff += c[x] != r[x];
         }
       }
-      if (n_cur >= TEXT_CELL_EDGES)
-        det->text_cells++;
-      if ((n_cur >= TEXT_CELL_EDGES || n_ref >= TEXT_CELL_EDGES)
-          && n_diff > threshold * MAX (n_cur, n_ref))
+      c_text = looks_like_text (&c_edges);
+      r_text = looks_like_text (&r_edges);
+      det->cells[(cy / CELL) * det->cells_w + cx / CELL] = c_text;
+      det->text_cells += c_text;
+      if ((c_text || r_text)
+          && n_diff > threshold * MAX (c_edges.count, r_edges.count))
         changed++;
     }
   }
@@ -228,6 +293,7 @@ gst_vocr_change_detector_update (GstVocrChangeDetector * det,
     det->text_cells = 0;
     return TRUE;
   }
+  memset (det->cells, 0, (gsize) det->cells_w * det->cells_h);
 
   luma = gst_vocr_frame_luma (frame, &det->luma, &stride);
   make_edges (det, luma, stride);
@@ -265,4 +331,143 @@ gst_vocr_change_detector_get_text_cells (GstVocrChangeDetector * det)
 {
   g_return_val_if_fail (det != NULL, 0);
   return det->text_cells;
+}
+
+/* Marks with @label the cells joined to (cx, cy), and returns their
+ * bounding box in cells. */
+static void
+flood (GstVocrChangeDetector * det, guint8 * labels, gint cx, gint cy,
+    GstVideoRectangle * box)
+{
+  GArray *stack = g_array_new (FALSE, FALSE, sizeof (gint));
+  gint x0 = cx, y0 = cy, x1 = cx, y1 = cy;
+
+  labels[cy * det->cells_w + cx] = 1;
+  g_array_append_val (stack, cy);
+  g_array_append_val (stack, cx);
+  while (stack->len) {
+    gint x = g_array_index (stack, gint, stack->len - 1);
+    gint y = g_array_index (stack, gint, stack->len - 2);
+    gint nx, ny;
+
+    g_array_set_size (stack, stack->len - 2);
+    x0 = MIN (x0, x);
+    x1 = MAX (x1, x);
+    y0 = MIN (y0, y);
+    y1 = MAX (y1, y);
+    for (ny = MAX (y - JOIN_Y, 0); ny <= MIN (y + JOIN_Y, det->cells_h - 1);
+        ny++) {
+      for (nx = MAX (x - JOIN_X, 0); nx <= MIN (x + JOIN_X,
+              det->cells_w - 1); nx++) {
+        gsize i = (gsize) ny * det->cells_w + nx;
+
+        if (det->cells[i] && !labels[i]) {
+          labels[i] = 1;
+          g_array_append_val (stack, ny);
+          g_array_append_val (stack, nx);
+        }
+      }
+    }
+  }
+  g_array_free (stack, TRUE);
+  box->x = x0;
+  box->y = y0;
+  box->w = x1 - x0 + 1;
+  box->h = y1 - y0 + 1;
+}
+
+static gboolean
+overlap (const GstVideoRectangle * a, const GstVideoRectangle * b)
+{
+  return a->x < b->x + b->w && b->x < a->x + a->w && a->y < b->y + b->h
+      && b->y < a->y + a->h;
+}
+
+/**
+ * gst_vocr_change_detector_get_regions:
+ * @det: a #GstVocrChangeDetector
+ *
+ * The places of the last updated frame that look like text: groups of
+ * text-like cells, padded by a cell on every side and merged where they
+ * overlap, so that reading only these places reads every word the edges
+ * show.
+ *
+ * Returns: (transfer full) (element-type GstVideoRectangle) (nullable):
+ *   rectangles in frame pixels, none if nothing looks like text, or %NULL
+ *   when they cover half the region or more (reading it whole costs no
+ *   more)
+ */
+GArray *
+gst_vocr_change_detector_get_regions (GstVocrChangeDetector * det)
+{
+  GArray *regions = g_array_new (FALSE, FALSE, sizeof (GstVideoRectangle));
+  const gint cell_px = det->scale * CELL;
+  guint8 *labels;
+  gint cx, cy;
+  guint i, j;
+  gboolean merged;
+  guint64 area = 0;
+
+  g_return_val_if_fail (det != NULL, regions);
+  if (det->text_cells == 0)
+    return regions;
+
+  labels = g_malloc0 ((gsize) det->cells_w * det->cells_h);
+  for (cy = 0; cy < det->cells_h; cy++) {
+    for (cx = 0; cx < det->cells_w; cx++) {
+      GstVideoRectangle box;
+      gint x0, y0, x1, y1;
+
+      if (!det->cells[cy * det->cells_w + cx] || labels[cy * det->cells_w +
+              cx])
+        continue;
+      flood (det, labels, cx, cy, &box);
+      /* in frame pixels, a cell of margin around, inside the region */
+      x0 = MAX (det->x0, det->x0 + (box.x - 1) * cell_px);
+      y0 = MAX (det->y0, det->y0 + (box.y - 1) * cell_px);
+      x1 = MIN (det->x1, det->x0 + (box.x + box.w + 1) * cell_px);
+      y1 = MIN (det->y1, det->y0 + (box.y + box.h + 1) * cell_px);
+      box.x = x0;
+      box.y = y0;
+      box.w = x1 - x0;
+      box.h = y1 - y0;
+      g_array_append_val (regions, box);
+    }
+  }
+  g_free (labels);
+
+  /* the margins can make neighbours overlap: merge until none do (a
+   * merged rectangle can reach one already passed, hence the restart) */
+  merged = TRUE;
+  while (merged) {
+    merged = FALSE;
+    for (i = 0; i < regions->len && !merged; i++) {
+      for (j = i + 1; j < regions->len && !merged; j++) {
+        GstVideoRectangle *a = &g_array_index (regions, GstVideoRectangle, i);
+        GstVideoRectangle *b = &g_array_index (regions, GstVideoRectangle, j);
+
+        if (overlap (a, b)) {
+          gint x1 = MAX (a->x + a->w, b->x + b->w);
+          gint y1 = MAX (a->y + a->h, b->y + b->h);
+
+          a->x = MIN (a->x, b->x);
+          a->y = MIN (a->y, b->y);
+          a->w = x1 - a->x;
+          a->h = y1 - a->y;
+          g_array_remove_index (regions, j);
+          merged = TRUE;
+        }
+      }
+    }
+  }
+
+  for (i = 0; i < regions->len; i++) {
+    const GstVideoRectangle *r = &g_array_index (regions, GstVideoRectangle,
+        i);
+
+    area += (guint64) r->w * r->h;
+  }
+  if (area * 2 >= (guint64) (det->x1 - det->x0) * (det->y1 - det->y0))
+    g_clear_pointer (&regions, g_array_unref);
+  return regions;
 }

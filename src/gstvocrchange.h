@@ -34,6 +34,9 @@ void gst_vocr_change_detector_set_reference (GstVocrChangeDetector * det);
 GST_VOCR_API
 guint gst_vocr_change_detector_get_text_cells (GstVocrChangeDetector * det);
 
+GST_VOCR_API
+GArray *gst_vocr_change_detector_get_regions (GstVocrChangeDetector * det);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GstVocrChangeDetector,
     gst_vocr_change_detector_free)
 
