@@ -50,6 +50,8 @@
 
 /* the steepness grades of an edge; below the first, no edge */
 static const gint edge_grades[] = { 32, 64, 112, 176 };
+/* the grade of the steps between text and its outline or panel */
+#define STRONG 3
 #define CELL 8
 /* the width, in pixels, frames are scaled down to for the comparison */
 #define ANALYSIS_WIDTH 640
@@ -225,7 +227,7 @@ compare (GstVocrChangeDetector * det, gdouble threshold)
   for (cy = 0; cy + CELL <= det->height; cy += CELL) {
     for (cx = 0; cx + CELL <= w; cx += CELL) {
       CellEdges c_edges = { 0 }, r_edges = { 0 };
-      guint n_diff = 0;
+      guint n_diff = 0, n_strong_diff = 0, c_strong = 0, r_strong = 0;
       gboolean c_text, r_text;
 
       for (y = 0; y < CELL; y++) {
@@ -243,16 +245,28 @@ compare (GstVocrChangeDetector * det, gdouble threshold)
             r_edges.rows |= 1 << y;
             r_edges.cols |= 1 << x;
           }
-          n_diff += c[x] != r[x];
+          c_strong += c[x] >= STRONG;
+          r_strong += r[x] >= STRONG;
+          n_diff += (c[x] != 0) != (r[x] != 0);
+          n_strong_diff += (c[x] >= STRONG) != (r[x] >= STRONG);
         }
       }
       c_text = looks_like_text (&c_edges);
       r_text = looks_like_text (&r_edges);
       det->cells[(cy / CELL) * det->cells_w + cx / CELL] = c_text;
       det->text_cells += c_text;
-      if ((c_text || r_text)
-          && n_diff > threshold * MAX (c_edges.count, r_edges.count))
+      if (!c_text && !r_text)
+        continue;
+      /* High-contrast text is judged by its strong edges alone: the weak
+       * ones around it (a shadow, a translucent box, the outline's rim)
+       * come and go with the background behind. Faint text has only weak
+       * edges to judge by. */
+      if (MAX (c_strong, r_strong) >= TEXT_CELL_EDGES / 2) {
+        if (n_strong_diff > threshold * MAX (c_strong, r_strong))
+          changed++;
+      } else if (n_diff > threshold * MAX (c_edges.count, r_edges.count)) {
         changed++;
+      }
     }
   }
   return changed;

@@ -16,6 +16,7 @@ typedef struct
 {
   GPtrArray *buffers;
   GPtrArray *messages;          /* vocr-text element messages, in order */
+  GstMessage *stats;            /* the last vocr-stats message */
   GstMessage *error;
   gboolean eos;
 } Run;
@@ -33,6 +34,8 @@ run_free (Run * run)
   g_ptr_array_unref (run->messages);
   if (run->error)
     gst_message_unref (run->error);
+  if (run->stats)
+    gst_message_unref (run->stats);
   g_free (run);
 }
 
@@ -54,6 +57,9 @@ collect (GstElement * pipeline, Run * run)
       run->error = msg;
     } else if (gst_message_has_name (msg, "vocr-text")) {
       g_ptr_array_add (run->messages, msg);
+    } else if (gst_message_has_name (msg, "vocr-stats")) {
+      gst_message_replace (&run->stats, msg);
+      gst_message_unref (msg);
     } else {
       gst_message_unref (msg);
     }
@@ -842,6 +848,137 @@ GST_START_TEST (test_state_cycling)
 
 GST_END_TEST;
 
+static guint64
+stats_field (Run * run, const gchar * field)
+{
+  guint64 value = 0;
+
+  fail_unless (run->stats != NULL, "no vocr-stats message");
+  fail_unless (gst_structure_get_uint64 (gst_message_get_structure
+          (run->stats), field, &value), "no %s", field);
+  return value;
+}
+
+/* A caption box over a soft, ever-changing picture: noise blown up 20
+ * times, as a moving background behind a lower third. */
+#define MOVING_BACKGROUND "videotestsrc num-buffers=%u pattern=snow " \
+    "! video/x-raw,width=32,height=18,framerate=30/1 " \
+    "! videoscale method=bilinear ! video/x-raw,width=640,height=360 "
+#define CAPTION_BOX "font-desc=\"Sans 24\" shaded-background=true " \
+    "shading-value=255"
+
+GST_START_TEST (test_moving_background_is_not_reread)
+{
+  gchar *desc = g_strdup_printf (MOVING_BACKGROUND "! textoverlay text=\""
+      TEXT "\" " CAPTION_BOX " ! vocrtextdetect ! fakesink name=sink", 90);
+  Run *run = run_pipeline (desc);
+  guint i;
+
+  /* six samples, one read: the others carry its reading */
+  fail_unless_equals_uint64 (stats_field (run, "samples"), 6);
+  fail_unless_equals_uint64 (stats_field (run, "recognised"), 1);
+  fail_unless_equals_uint64 (stats_field (run, "reused"), 5);
+  for (i = 0; i < 90; i += 15) {
+    const GstVocrLine *line = single_line (run, i);
+
+    fail_unless (edit_distance (line->text, TEXT) <= 1, "%s", line->text);
+    fail_unless_equals_int (line->x, single_line (run, 0)->x);
+  }
+  run_free (run);
+  g_free (desc);
+
+  /* change-threshold=0 reads every sample */
+  desc = g_strdup_printf (MOVING_BACKGROUND "! textoverlay text=\"" TEXT "\" "
+      CAPTION_BOX " ! vocrtextdetect change-threshold=0 ! fakesink", 90);
+  run = run_pipeline (desc);
+  fail_unless_equals_uint64 (stats_field (run, "recognised"), 6);
+  fail_unless_equals_uint64 (stats_field (run, "reused"), 0);
+  run_free (run);
+  g_free (desc);
+}
+
+GST_END_TEST;
+
+/* Runs @pipeline, whose textoverlay named o shows @srt's cues: it ends
+ * with the subtitle branch, "filesrc location=" without the file. */
+static Run *
+run_with_cues (const gchar * pipeline, const gchar * srt)
+{
+  gchar *dir = g_dir_make_tmp ("vocr-cues-XXXXXX", NULL);
+  gchar *path = g_build_filename (dir, "cues.srt", NULL);
+  gchar *desc = g_strconcat (pipeline, path, " ! subparse ! o.text_sink",
+      NULL);
+  Run *run;
+
+  fail_unless (g_file_set_contents (path, srt, -1, NULL));
+  run = run_pipeline (desc);
+  g_unlink (path);
+  g_rmdir (dir);
+  g_free (desc);
+  g_free (path);
+  g_free (dir);
+  return run;
+}
+
+GST_START_TEST (test_text_changing_in_place_is_reread)
+{
+  /* one digit changes at 2 s; the box stays where it is */
+  Run *run = run_with_cues ("videotestsrc num-buffers=120 pattern=black "
+      "! video/x-raw,width=640,height=360,framerate=30/1 "
+      "! textoverlay name=o " CAPTION_BOX " ! vocrtextdetect "
+      "! fakesink name=sink filesrc location=",
+      "1\n00:00:00,000 --> 00:00:02,000\nScore 10 to 4\n\n"
+      "2\n00:00:02,000 --> 00:00:04,000\nScore 11 to 4\n\n");
+  guint i;
+
+  for (i = 0; i < 120; i += 15) {
+    const gchar *want = i < 60 ? "Score 10 to 4" : "Score 11 to 4";
+
+    fail_unless_equals_string (single_line (run, i)->text, want);
+  }
+  /* read when it changed, reused otherwise */
+  fail_unless (stats_field (run, "recognised") >= 2 && stats_field (run, "recognised") <= 4,
+      "%" G_GUINT64_FORMAT " reads", stats_field (run, "recognised"));
+  run_free (run);
+}
+
+GST_END_TEST;
+
+GST_START_TEST (test_new_text_elsewhere_is_found)
+{
+  /* a title all along, a second line from 2 s on, elsewhere */
+  Run *run = run_with_cues ("videotestsrc num-buffers=120 pattern=black "
+      "! video/x-raw,width=640,height=360,framerate=30/1 "
+      "! textoverlay text=\"Upper words here\" valignment=top "
+      "! textoverlay name=o valignment=bottom ! vocrtextdetect "
+      "! fakesink name=sink filesrc location=",
+      "1\n00:00:02,000 --> 00:00:04,000\nLower line there\n\n");
+  GstVocrTextMeta *before = meta_of (run, 45), *after = meta_of (run, 60);
+
+  fail_unless_equals_int (gst_vocr_text_meta_get_n_lines (before), 1);
+  /* found in the first sample that shows it */
+  fail_unless_equals_int (gst_vocr_text_meta_get_n_lines (after), 2);
+  fail_unless_equals_string (gst_vocr_text_meta_get_line (after, 1)->text,
+      "Lower line there");
+  run_free (run);
+}
+
+GST_END_TEST;
+
+GST_START_TEST (test_refresh_interval_forces_reads)
+{
+  Run *run = run_text_pipeline
+      ("video/x-raw,width=320,height=240,framerate=10/1",
+      "text=\"" TEXT "\"", "I420", "refresh-interval=1000000000", 50);
+
+  /* static text: read at 0, then once a second */
+  fail_unless_equals_uint64 (stats_field (run, "samples"), 10);
+  fail_unless_equals_uint64 (stats_field (run, "recognised"), 5);
+  run_free (run);
+}
+
+GST_END_TEST;
+
 static Suite *
 vocrtextdetect_suite (void)
 {
@@ -865,6 +1002,10 @@ vocrtextdetect_suite (void)
   tcase_add_test (tc, test_eos_delivers_work_in_flight);
   tcase_add_test (tc, test_flushing_seeks_do_not_deadlock);
   tcase_add_test (tc, test_state_cycling);
+  tcase_add_test (tc, test_moving_background_is_not_reread);
+  tcase_add_test (tc, test_text_changing_in_place_is_reread);
+  tcase_add_test (tc, test_new_text_elsewhere_is_found);
+  tcase_add_test (tc, test_refresh_interval_forces_reads);
   return s;
 }
 
