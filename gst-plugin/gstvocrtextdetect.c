@@ -68,7 +68,7 @@ GST_DEBUG_CATEGORY_STATIC (gst_vocr_text_detect_debug);
 #define DEFAULT_ROI NULL
 #define DEFAULT_MESSAGE TRUE
 #define DEFAULT_CHANGE_THRESHOLD 0.5
-#define DEFAULT_REFRESH_INTERVAL (5 * GST_SECOND)
+#define DEFAULT_REFRESH_INTERVAL (10 * GST_SECOND)
 #define DEFAULT_STATS_INTERVAL (5 * GST_SECOND)
 #define MAX_THREADS 64
 /* Frames held while earlier samples are read: enough for decoding to run
