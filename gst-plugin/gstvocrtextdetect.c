@@ -22,6 +22,11 @@
  * they are read, so a result is always attached to the frame it describes;
  * the frames behind them wait with them, which keeps the stream's order.
  *
+ * A sample is given to Tesseract only when its text may have changed since
+ * the last sample read (#GstVocrTextDetect:change-threshold), and then only
+ * the places that look like text; otherwise it carries the last reading.
+ * #GstVocrTextDetect:refresh-interval bounds how long a reading is kept.
+ *
  * When #GstVocrTextDetect:message is %TRUE the element posts an element
  * message named `vocr-text` for each sampled frame, also when no text was
  * found:
@@ -39,6 +44,12 @@
  *   `y`, `width`, `height` (#gint, pixels of the frame), `angle` (#gdouble,
  *   degrees: 0 reads left to right, 90 top to bottom) and `language`
  *   (#gchararray, BCP-47 such as "en-US")
+ *
+ * Every #GstVocrTextDetect:stats-interval of running time, and before EOS,
+ * it posts `vocr-stats`: `samples`, `recognised` (samples given to
+ * Tesseract), `reused` (answered without OCR), `skipped` (not read at all)
+ * (#guint64 each), `mean-ocr-ms` (#gdouble) and `queue-depth` (#guint,
+ * buffers and events held).
  *
  * ## Example launch line
  * |[
