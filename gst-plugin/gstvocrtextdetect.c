@@ -81,6 +81,7 @@ GST_DEBUG_CATEGORY_STATIC (gst_vocr_text_detect_debug);
 #define DEFAULT_CHANGE_THRESHOLD 0.5
 #define DEFAULT_REFRESH_INTERVAL (10 * GST_SECOND)
 #define DEFAULT_STATS_INTERVAL (5 * GST_SECOND)
+#define DEFAULT_MAX_LATENCY (500 * GST_MSECOND)
 #define MAX_THREADS 64
 /* Frames held while earlier samples are read: enough for decoding to run
  * ahead of OCR (23 frames of 720p, 10 of 1080p), bounded so that memory
@@ -88,6 +89,7 @@ GST_DEBUG_CATEGORY_STATIC (gst_vocr_text_detect_debug);
  * file stays under 200 MiB). */
 #define MAX_PENDING_BYTES (32 * 1024 * 1024)
 #define MIN_PENDING_ITEMS 4
+#define LATENCY_MARGIN (50 * GST_MSECOND)
 
 enum
 {
@@ -103,6 +105,7 @@ enum
   PROP_CHANGE_THRESHOLD,
   PROP_REFRESH_INTERVAL,
   PROP_STATS_INTERVAL,
+  PROP_MAX_LATENCY,
 };
 
 #define VIDEO_FORMATS "{ GRAY8, I420, YV12, NV12, NV21, Y42B, Y444, Y41B, " \
@@ -142,7 +145,11 @@ typedef struct
 /* A sampled frame on its way through the element. */
 typedef struct
 {
-  GstVideoFrame frame;          /* mapped read-only, without a buffer ref */
+  GstVideoFrame frame;          /* mapped read-only */
+  /* live: a ref of the buffer the frame maps, so that the buffer can leave
+   * (a writable copy sharing the memory) before it is read */
+  GstBuffer *held;
+  GstClockTime pts, duration;
   ReadSettings settings;
   gboolean post_message;
   GstClockTime running_time, stream_time;
@@ -160,6 +167,7 @@ typedef struct
   GstMiniObject *object;
   Sample *sample;
   gsize size;                   /* bytes of a buffer, 0 for an event */
+  gint64 deadline;              /* live: monotonic µs it must leave by */
 } Item;
 
 struct _GstVocrTextDetect
@@ -183,6 +191,7 @@ struct _GstVocrTextDetect
   gdouble change_threshold;
   GstClockTime refresh_interval;
   GstClockTime stats_interval;
+  GstClockTime max_latency;
   gboolean engines_running;     /* languages, tessdata-dir, threads frozen */
 
   /* worker threads: started in READY->PAUSED, joined in PAUSED->READY */
@@ -198,8 +207,13 @@ struct _GstVocrTextDetect
   gsize pending_bytes;
   GQueue todo;                  /* Samples no worker has taken yet */
   guint in_flight;              /* samples queued or being read */
+  guint n_threads;
+  gboolean live;                /* upstream is live: see the LATENCY query */
+  GQueue late;                  /* live: Samples whose frame left unread */
+  GQueue overdue;               /* live: late Samples, read, whose lines go on
+                                 * the next buffer out */
   /* statistics since start or the last flush */
-  guint64 n_samples, n_read, n_reused, n_read_done;
+  guint64 n_samples, n_read, n_reused, n_skipped, n_read_done;
   gdouble ocr_seconds;
   guint max_in_flight;
   guint engines_started;
@@ -246,6 +260,8 @@ static gboolean gst_vocr_text_detect_sink_query (GstPad * pad,
     GstObject * parent, GstQuery * query);
 static gboolean gst_vocr_text_detect_src_activate_mode (GstPad * pad,
     GstObject * parent, GstPadMode mode, gboolean active);
+static gboolean gst_vocr_text_detect_src_query (GstPad * pad,
+    GstObject * parent, GstQuery * query);
 static void gst_vocr_text_detect_loop (GstPad * pad);
 static void reset_stream (GstVocrTextDetect * self);
 static void drop_reference (GstVocrTextDetect * self);
@@ -396,6 +412,23 @@ gst_vocr_text_detect_class_init (GstVocrTextDetectClass * klass)
           DEFAULT_STATS_INTERVAL, G_PARAM_READWRITE |
           G_PARAM_STATIC_STRINGS | GST_PARAM_MUTABLE_PLAYING));
 
+  /**
+   * GstVocrTextDetect:max-latency:
+   *
+   * With a live upstream, the longest a frame waits for its reading. A
+   * frame whose reading is not done by then leaves without it; the reading
+   * follows on the bus (`vocr-text` with the frame's own timestamps) and as
+   * a #GstVocrTextMeta, whose timestamp names the frame, on the next buffer
+   * out. The element adds this to the latency it reports. Without a live
+   * upstream every frame waits for its reading.
+   */
+  g_object_class_install_property (gobject_class, PROP_MAX_LATENCY,
+      g_param_spec_uint64 ("max-latency", "Maximum latency",
+          "Live streams: the longest a frame waits for its reading (ns), "
+          "added to the reported latency", 0, G_MAXUINT64 / 2,
+          DEFAULT_MAX_LATENCY, G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS |
+          GST_PARAM_MUTABLE_READY));
+
   element_class->change_state =
       GST_DEBUG_FUNCPTR (gst_vocr_text_detect_change_state);
 
@@ -427,6 +460,8 @@ gst_vocr_text_detect_init (GstVocrTextDetect * self)
   self->srcpad = gst_pad_new_from_static_template (&src_template, "src");
   gst_pad_set_activatemode_function (self->srcpad,
       GST_DEBUG_FUNCPTR (gst_vocr_text_detect_src_activate_mode));
+  gst_pad_set_query_function (self->srcpad,
+      GST_DEBUG_FUNCPTR (gst_vocr_text_detect_src_query));
   GST_PAD_SET_PROXY_CAPS (self->srcpad);
   GST_PAD_SET_PROXY_SCHEDULING (self->srcpad);
   gst_element_add_pad (GST_ELEMENT (self), self->srcpad);
@@ -442,6 +477,7 @@ gst_vocr_text_detect_init (GstVocrTextDetect * self)
   self->change_threshold = DEFAULT_CHANGE_THRESHOLD;
   self->refresh_interval = DEFAULT_REFRESH_INTERVAL;
   self->stats_interval = DEFAULT_STATS_INTERVAL;
+  self->max_latency = DEFAULT_MAX_LATENCY;
   self->detector = gst_vocr_change_detector_new ();
 
   self->cancellable = g_cancellable_new ();
@@ -450,6 +486,8 @@ gst_vocr_text_detect_init (GstVocrTextDetect * self)
   g_cond_init (&self->work_cond);
   g_queue_init (&self->pending);
   g_queue_init (&self->todo);
+  g_queue_init (&self->late);
+  g_queue_init (&self->overdue);
   self->srcresult = GST_FLOW_FLUSHING;
   self->flushing = TRUE;
   gst_segment_init (&self->segment, GST_FORMAT_TIME);
@@ -586,6 +624,10 @@ gst_vocr_text_detect_set_property (GObject * object, guint prop_id,
     case PROP_STATS_INTERVAL:
       self->stats_interval = g_value_get_uint64 (value);
       break;
+    case PROP_MAX_LATENCY:
+      if (!refuse_while_running (self, pspec->name))
+        self->max_latency = g_value_get_uint64 (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
       break;
@@ -634,6 +676,9 @@ gst_vocr_text_detect_get_property (GObject * object, guint prop_id,
     case PROP_STATS_INTERVAL:
       g_value_set_uint64 (value, self->stats_interval);
       break;
+    case PROP_MAX_LATENCY:
+      g_value_set_uint64 (value, self->max_latency);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
       break;
@@ -673,6 +718,7 @@ static void
 sample_free (Sample * sample)
 {
   gst_video_frame_unmap (&sample->frame);
+  gst_clear_buffer (&sample->held);
   g_clear_pointer (&sample->result, result_unref);
   g_clear_pointer (&sample->regions, g_array_unref);
   g_free (sample);
@@ -687,9 +733,9 @@ item_free (Item * item)
   g_free (item);
 }
 
-/* Drops everything queued, keeping the sticky events a flush must not lose
- * (caps, tags, stream-start) on the source pad. Called with the lock, when
- * no worker holds a sample. */
+/* Drops everything queued (and the late readings), keeping the sticky
+ * events a flush must not lose (caps, tags, stream-start) on the source pad.
+ * Called with the lock, when no worker holds a sample. */
 static void
 drop_pending (GstVocrTextDetect * self)
 {
@@ -707,6 +753,8 @@ drop_pending (GstVocrTextDetect * self)
   }
   self->pending_bytes = 0;
   g_queue_clear (&self->todo);
+  g_queue_clear_full (&self->late, (GDestroyNotify) sample_free);
+  g_queue_clear_full (&self->overdue, (GDestroyNotify) sample_free);
 }
 
 /* Waits until the workers hold no sample. Called with the lock. */
@@ -899,6 +947,7 @@ start_workers (GstVocrTextDetect * self)
   /* one sample queued behind each busy worker keeps every core busy
    * without holding more frames than that */
   self->max_in_flight = 2 * threads;
+  self->n_threads = threads;
   g_mutex_unlock (&self->lock);
   g_cancellable_reset (self->cancellable);
 
@@ -946,7 +995,9 @@ gst_vocr_text_detect_change_state (GstElement * element,
       self->have_info = FALSE;
       reset_stream (self);
       g_mutex_lock (&self->lock);
-      self->n_samples = self->n_read = self->n_reused = self->n_read_done = 0;
+      self->live = FALSE;
+      self->n_samples = self->n_read = self->n_reused = self->n_skipped = 0;
+      self->n_read_done = 0;
       self->ocr_seconds = 0;
       g_mutex_unlock (&self->lock);
       break;
@@ -1017,17 +1068,24 @@ take_sample (GstVocrTextDetect * self, GstBuffer * buffer, GstClockTime rt,
 }
 
 static Sample *
-sample_new (GstVocrTextDetect * self, GstBuffer * buffer, GstClockTime rt)
+sample_new (GstVocrTextDetect * self, GstBuffer * buffer, GstClockTime rt,
+    gboolean live)
 {
   Sample *sample = g_new0 (Sample, 1);
 
-  /* no buffer ref: the item owns the buffer, which must stay writable for
-   * the meta */
+  /* No buffer ref from the mapping: the item owns the buffer, which must
+   * stay writable for the meta. Live, the sample holds a ref of its own:
+   * the frame may have to leave before it is read, as a writable copy of
+   * the buffer that shares its (read-only mapped) memory. */
   if (!gst_video_frame_map (&sample->frame, &self->info, buffer,
           GST_MAP_READ | GST_VIDEO_FRAME_MAP_FLAG_NO_REF)) {
     g_free (sample);
     return NULL;
   }
+  if (live)
+    sample->held = gst_buffer_ref (buffer);
+  sample->pts = GST_BUFFER_PTS (buffer);
+  sample->duration = GST_BUFFER_DURATION (buffer);
 
   GST_OBJECT_LOCK (self);
   sample->settings.roi = self->roi;
@@ -1074,12 +1132,20 @@ reset_stream (GstVocrTextDetect * self)
   drop_reference (self);
 }
 
+typedef enum
+{
+  DECISION_REUSE,               /* carries the last reading */
+  DECISION_READ,                /* goes to a worker */
+  DECISION_SKIP,                /* needs reading, but live and no worker free */
+} Decision;
+
 /* Gives @sample its result: a new one to be read by a worker when its text
  * may have changed since the last frame read (or the settings changed, or
- * the refresh interval passed), else the last frame's. Returns whether the
- * sample is to be read. Called with the stream lock. */
-static gboolean
-decide (GstVocrTextDetect * self, Sample * sample)
+ * the refresh interval passed), else the last frame's. When reading is
+ * needed but @busy, nothing changes and the sample is to be skipped.
+ * Called with the stream lock. */
+static Decision
+decide (GstVocrTextDetect * self, Sample * sample, gboolean busy)
 {
   const ReadSettings *settings = &sample->settings;
   GstClockTime rt = sample->running_time, refresh;
@@ -1100,8 +1166,10 @@ decide (GstVocrTextDetect * self, Sample * sample)
   if (!changed && !refresh_due && self->reference
       && same_settings (settings, &self->reference_settings)) {
     sample->result = result_ref (self->reference);
-    return FALSE;
+    return DECISION_REUSE;
   }
+  if (busy)
+    return DECISION_SKIP;
 
   GST_LOG_OBJECT (self, "reading the sample at %" GST_TIME_FORMAT ":%s%s%s",
       GST_TIME_ARGS (rt), changed ? " text changed" : "",
@@ -1120,17 +1188,17 @@ decide (GstVocrTextDetect * self, Sample * sample)
     if (sample->regions && sample->regions->len == 0) {
       sample->result->lines = g_ptr_array_new ();
       sample->result->done = TRUE;
-      return FALSE;
+      return DECISION_REUSE;
     }
   }
-  return TRUE;
+  return DECISION_READ;
 }
 
 /* Queues an item for the source pad task, waiting while the workers have
  * enough to do. Takes ownership of @object. Called with the lock. */
 static GstFlowReturn
 enqueue (GstVocrTextDetect * self, GstMiniObject * object, Sample * sample,
-    gboolean read)
+    Decision decision)
 {
   Item *item;
 
@@ -1148,11 +1216,22 @@ enqueue (GstVocrTextDetect * self, GstMiniObject * object, Sample * sample,
   item->sample = sample;
   item->size = GST_IS_BUFFER (object) ?
       gst_buffer_get_size (GST_BUFFER_CAST (object)) : 0;
+  item->deadline = 0;
+  if (self->live) {
+    GstClockTime wait;
+
+    /* leave a little of the latency to get downstream in: a loaded
+     * machine's scheduling must not make the frame late at the sink */
+    GST_OBJECT_LOCK (self);
+    wait = self->max_latency - MIN (LATENCY_MARGIN, self->max_latency / 4);
+    GST_OBJECT_UNLOCK (self);
+    item->deadline = g_get_monotonic_time () + wait / GST_USECOND;
+  }
   self->pending_bytes += item->size;
   g_queue_push_tail (&self->pending, item);
   if (sample) {
     self->n_samples++;
-    if (read) {
+    if (decision == DECISION_READ) {
       self->n_read++;
       g_queue_push_tail (&self->todo, sample);
       self->in_flight++;
@@ -1172,7 +1251,8 @@ gst_vocr_text_detect_chain (GstPad * pad, GstObject * parent,
   GstVocrTextDetect *self = GST_VOCR_TEXT_DETECT (parent);
   GstClockTime rt, interval;
   Sample *sample = NULL;
-  gboolean read = FALSE;
+  Decision decision = DECISION_REUSE;
+  gboolean live, busy;
   GstFlowReturn ret;
 
   if (!self->have_info) {
@@ -1189,19 +1269,22 @@ gst_vocr_text_detect_chain (GstPad * pad, GstObject * parent,
   rt = gst_segment_to_running_time (&self->segment, GST_FORMAT_TIME,
       GST_BUFFER_PTS (buffer));
 
-  /* backpressure: wait while the workers are saturated or enough frames
-   * wait for them */
+  /* Backpressure: wait while the workers are saturated or enough frames
+   * wait for them. Live, the workers never hold the stream up: samples
+   * they have no time for are skipped; frames leave by their deadline. */
   g_mutex_lock (&self->lock);
   while (!self->flushing && self->srcresult == GST_FLOW_OK
-      && (self->in_flight >= self->max_in_flight
+      && ((!self->live && self->in_flight >= self->max_in_flight)
           || (self->pending_bytes >= MAX_PENDING_BYTES
               && self->pending.length >= MIN_PENDING_ITEMS)))
     g_cond_wait (&self->item_cond, &self->lock);
+  live = self->live;
+  busy = live && self->in_flight >= self->n_threads;
   g_mutex_unlock (&self->lock);
 
   if (take_sample (self, buffer, rt, interval)) {
     buffer = gst_buffer_make_writable (buffer);
-    sample = sample_new (self, buffer, rt);
+    sample = sample_new (self, buffer, rt, live);
     if (sample == NULL) {
       GST_ELEMENT_WARNING (self, STREAM, FORMAT, (NULL),
           ("could not map a %" G_GSIZE_FORMAT " byte buffer as %s %dx%d; "
@@ -1210,13 +1293,23 @@ gst_vocr_text_detect_chain (GstPad * pad, GstObject * parent,
               GST_VIDEO_INFO_WIDTH (&self->info),
               GST_VIDEO_INFO_HEIGHT (&self->info)));
     } else {
-      read = decide (self, sample);
+      decision = decide (self, sample, busy);
     }
   }
   self->frame_count++;
 
+  if (decision == DECISION_SKIP) {
+    GST_DEBUG_OBJECT (self, "skipping the sample at %" GST_TIME_FORMAT
+        ": all %u workers busy", GST_TIME_ARGS (rt), self->n_threads);
+    g_clear_pointer (&sample, sample_free);
+    g_mutex_lock (&self->lock);
+    self->n_samples++;
+    self->n_skipped++;
+    g_mutex_unlock (&self->lock);
+  }
+
   g_mutex_lock (&self->lock);
-  ret = enqueue (self, GST_MINI_OBJECT_CAST (buffer), sample, read);
+  ret = enqueue (self, GST_MINI_OBJECT_CAST (buffer), sample, decision);
   g_mutex_unlock (&self->lock);
   return ret;
 }
@@ -1294,7 +1387,7 @@ gst_vocr_text_detect_sink_event (GstPad * pad, GstObject * parent,
 
   /* serialized events keep their place between the buffers */
   g_mutex_lock (&self->lock);
-  ret = enqueue (self, GST_MINI_OBJECT_CAST (event), NULL, FALSE);
+  ret = enqueue (self, GST_MINI_OBJECT_CAST (event), NULL, DECISION_REUSE);
   g_mutex_unlock (&self->lock);
   return ret == GST_FLOW_OK;
 }
@@ -1322,6 +1415,41 @@ gst_vocr_text_detect_sink_query (GstPad * pad, GstObject * parent,
   return gst_pad_query_default (pad, parent, query);
 }
 
+/* Upstream's answer tells whether it is live; live frames may wait up to
+ * max-latency for their reading, which the element adds to the latency. */
+static gboolean
+gst_vocr_text_detect_src_query (GstPad * pad, GstObject * parent,
+    GstQuery * query)
+{
+  GstVocrTextDetect *self = GST_VOCR_TEXT_DETECT (parent);
+  GstClockTime min, max, latency;
+  gboolean live;
+
+  if (GST_QUERY_TYPE (query) != GST_QUERY_LATENCY)
+    return gst_pad_query_default (pad, parent, query);
+  if (!gst_pad_peer_query (self->sinkpad, query))
+    return FALSE;
+
+  gst_query_parse_latency (query, &live, &min, &max);
+  GST_OBJECT_LOCK (self);
+  latency = self->max_latency;
+  GST_OBJECT_UNLOCK (self);
+  if (live) {
+    min += latency;
+    if (GST_CLOCK_TIME_IS_VALID (max))
+      max += latency;
+    gst_query_set_latency (query, live, min, max);
+  }
+  GST_DEBUG_OBJECT (self, "upstream is %slive; latency %" GST_TIME_FORMAT,
+      live ? "" : "not ", GST_TIME_ARGS (min));
+
+  g_mutex_lock (&self->lock);
+  self->live = live;
+  g_cond_broadcast (&self->item_cond);
+  g_mutex_unlock (&self->lock);
+  return TRUE;
+}
+
 /* ---- output ---- */
 
 static GstStructure *
@@ -1341,13 +1469,14 @@ line_structure (const GstVocrLine * line, gboolean with_box)
   return s;
 }
 
+/* Posts the sample's vocr-text message, with the timestamps of the frame
+ * it was read from. */
 static void
-attach_and_post (GstVocrTextDetect * self, GstBuffer * buffer,
-    Sample * sample)
+post_text (GstVocrTextDetect * self, const Sample * sample)
 {
   const Result *result = sample->result;
-  GstVocrTextMeta *meta;
   GValue lines = G_VALUE_INIT;
+  GstStructure *s;
   guint i;
 
   if (result->error) {
@@ -1355,50 +1484,61 @@ attach_and_post (GstVocrTextDetect * self, GstBuffer * buffer,
             GST_VOCR_ENGINE_ERROR_CANCELLED))
       GST_ELEMENT_WARNING (self, LIBRARY, FAILED,
           ("Could not read the frame at %" GST_TIME_FORMAT ": %s",
-              GST_TIME_ARGS (GST_BUFFER_PTS (buffer)), result->error->message),
-          (NULL));
+              GST_TIME_ARGS (sample->pts), result->error->message), (NULL));
     return;
   }
-  if (result->lines == NULL)
+  if (result->lines == NULL || !sample->post_message)
     return;
 
-  meta = gst_buffer_add_vocr_text_meta (buffer, GST_BUFFER_PTS (buffer));
-  if (sample->post_message)
-    gst_value_list_init (&lines, result->lines->len);
+  gst_value_list_init (&lines, result->lines->len);
+  for (i = 0; i < result->lines->len; i++) {
+    GValue v = G_VALUE_INIT;
 
+    g_value_init (&v, GST_TYPE_STRUCTURE);
+    g_value_take_boxed (&v, line_structure (g_ptr_array_index (result->lines,
+                i), TRUE));
+    gst_value_list_append_and_take_value (&lines, &v);
+  }
+  s = gst_structure_new ("vocr-text",
+      "timestamp", G_TYPE_UINT64, sample->pts,
+      "stream-time", G_TYPE_UINT64, sample->stream_time,
+      "running-time", G_TYPE_UINT64, sample->running_time,
+      "duration", G_TYPE_UINT64, sample->duration,
+      "frame", G_TYPE_UINT64, sample->frame_number, NULL);
+  gst_structure_take_value (s, "lines", &lines);
+  gst_element_post_message (GST_ELEMENT (self),
+      gst_message_new_element (GST_OBJECT (self), s));
+}
+
+/* Attaches what was read in @sample to the writable @buffer: a text meta
+ * naming the frame it was read from, and, when it is that frame, a region
+ * of interest per line. */
+static void
+attach_meta (GstBuffer * buffer, const Sample * sample)
+{
+  const Result *result = sample->result;
+  gboolean own_frame = sample->pts == GST_BUFFER_PTS (buffer);
+  GstVocrTextMeta *meta;
+  guint i;
+
+  if (result->error || result->lines == NULL)
+    return;
+
+  meta = gst_buffer_add_vocr_text_meta (buffer, sample->pts);
   for (i = 0; i < result->lines->len; i++) {
     const GstVocrLine *line = g_ptr_array_index (result->lines, i);
     GstVideoRegionOfInterestMeta *roi;
 
     /* the result may be shared with later frames: each meta owns a copy */
     gst_vocr_text_meta_add_line (meta, gst_vocr_line_copy (line));
+    if (!own_frame)
+      continue;
     roi = gst_buffer_add_video_region_of_interest_meta (buffer, "text",
         MAX (line->x, 0), MAX (line->y, 0), MAX (line->width, 0),
         MAX (line->height, 0));
     roi->id = i;
     gst_video_region_of_interest_meta_add_param (roi,
         line_structure (line, FALSE));
-
-    if (sample->post_message) {
-      GValue v = G_VALUE_INIT;
-
-      g_value_init (&v, GST_TYPE_STRUCTURE);
-      g_value_take_boxed (&v, line_structure (line, TRUE));
-      gst_value_list_append_and_take_value (&lines, &v);
-    }
-  }
-
-  if (sample->post_message) {
-    GstStructure *s = gst_structure_new ("vocr-text",
-        "timestamp", G_TYPE_UINT64, GST_BUFFER_PTS (buffer),
-        "stream-time", G_TYPE_UINT64, sample->stream_time,
-        "running-time", G_TYPE_UINT64, sample->running_time,
-        "duration", G_TYPE_UINT64, GST_BUFFER_DURATION (buffer),
-        "frame", G_TYPE_UINT64, sample->frame_number, NULL);
-
-    gst_structure_take_value (s, "lines", &lines);
-    gst_element_post_message (GST_ELEMENT (self),
-        gst_message_new_element (GST_OBJECT (self), s));
   }
 }
 
@@ -1413,7 +1553,7 @@ post_stats (GstVocrTextDetect * self)
       "samples", G_TYPE_UINT64, self->n_samples,
       "recognised", G_TYPE_UINT64, self->n_read,
       "reused", G_TYPE_UINT64, self->n_reused,
-      "skipped", G_TYPE_UINT64, (guint64) 0,
+      "skipped", G_TYPE_UINT64, self->n_skipped,
       "mean-ocr-ms", G_TYPE_DOUBLE, self->n_read_done ?
       self->ocr_seconds * 1000.0 / self->n_read_done : 0.0,
       "queue-depth", G_TYPE_UINT, g_queue_get_length (&self->pending), NULL);
@@ -1443,39 +1583,108 @@ maybe_post_stats (GstVocrTextDetect * self, GstClockTime rt)
   }
 }
 
+/* Whether the output task can take the head of the queue: an event (EOS
+ * only once no late reading is outstanding), an unsampled buffer, a read
+ * sample, or a live sample past its deadline. Called with the lock. */
+static gboolean
+head_ready (GstVocrTextDetect * self, Item * item, gint64 now)
+{
+  if (item == NULL)
+    return FALSE;
+  if (item->sample == NULL)
+    return GST_IS_BUFFER (item->object)
+        || GST_EVENT_TYPE (item->object) != GST_EVENT_EOS
+        || g_queue_is_empty (&self->late);
+  return item->sample->result->done || (self->live && now >= item->deadline);
+}
+
+/* Takes the late samples whose reading is done. Called with the lock. */
+static GQueue
+take_read_late (GstVocrTextDetect * self)
+{
+  GQueue done = G_QUEUE_INIT;
+  GList *l = self->late.head;
+
+  while (l) {
+    GList *next = l->next;
+    Sample *sample = l->data;
+
+    if (sample->result->done) {
+      g_queue_delete_link (&self->late, l);
+      g_queue_push_tail (&done, sample);
+    }
+    l = next;
+  }
+  return done;
+}
+
 static void
 gst_vocr_text_detect_loop (GstPad * pad)
 {
   GstVocrTextDetect *self = GST_VOCR_TEXT_DETECT (GST_PAD_PARENT (pad));
   GstFlowReturn ret = GST_FLOW_OK;
   gboolean eos_pushed = FALSE;
+  GQueue read_late;
+  Sample *sample;
   Item *item;
 
   g_mutex_lock (&self->lock);
   for (;;) {
+    gint64 now = g_get_monotonic_time ();
+
     item = g_queue_peek_head (&self->pending);
-    if (self->flushing || (item && (!item->sample
-                || item->sample->result->done)))
+    read_late = take_read_late (self);
+    if (self->flushing || read_late.length || head_ready (self, item, now))
       break;
-    g_cond_wait (&self->item_cond, &self->lock);
+    if (self->live && item && item->sample)
+      g_cond_wait_until (&self->item_cond, &self->lock, item->deadline);
+    else
+      g_cond_wait (&self->item_cond, &self->lock);
   }
   if (self->flushing) {
+    g_queue_clear_full (&read_late, (GDestroyNotify) sample_free);
     g_mutex_unlock (&self->lock);
     gst_pad_pause_task (pad);
     return;
   }
-  g_queue_pop_head (&self->pending);
-  self->pending_bytes -= item->size;
+  if (!head_ready (self, item, g_get_monotonic_time ()))
+    item = NULL;
+  if (item) {
+    g_queue_pop_head (&self->pending);
+    self->pending_bytes -= item->size;
+  }
   g_mutex_unlock (&self->lock);
+
+  /* late readings: on the bus now, on the next buffer out */
+  while ((sample = g_queue_pop_head (&read_late))) {
+    post_text (self, sample);
+    g_queue_push_tail (&self->overdue, sample);
+  }
+  if (item == NULL)
+    return;
 
   if (GST_IS_BUFFER (item->object)) {
     GstBuffer *buffer = GST_BUFFER_CAST (g_steal_pointer (&item->object));
 
-    if (item->sample) {
-      attach_and_post (self, buffer, item->sample);
+    /* live samples hold a ref of their buffer: the meta goes on a copy */
+    if (item->sample || !g_queue_is_empty (&self->overdue))
+      buffer = gst_buffer_make_writable (buffer);
+    if (item->sample && item->sample->result->done) {
+      post_text (self, item->sample);
+      attach_meta (buffer, item->sample);
       maybe_post_stats (self, item->sample->running_time);
       /* unmaps the frame: the buffer leaves unmapped */
       g_clear_pointer (&item->sample, sample_free);
+    } else if (item->sample) {
+      GST_DEBUG_OBJECT (self, "the frame at %" GST_TIME_FORMAT " leaves "
+          "unread: its reading follows", GST_TIME_ARGS (item->sample->pts));
+      g_mutex_lock (&self->lock);
+      g_queue_push_tail (&self->late, g_steal_pointer (&item->sample));
+      g_mutex_unlock (&self->lock);
+    }
+    while ((sample = g_queue_pop_head (&self->overdue))) {
+      attach_meta (buffer, sample);
+      sample_free (sample);
     }
     ret = gst_pad_push (self->srcpad, buffer);
   } else {

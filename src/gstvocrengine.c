@@ -25,6 +25,7 @@
 #include <math.h>
 #include <glib/gstdio.h>
 #include <tesseract/capi.h>
+#include <leptonica/allheaders.h>
 #ifdef _OPENMP
 #include <omp.h>
 #endif
@@ -252,6 +253,10 @@ init_tesseract_globals (gpointer data)
    * before any engine runs, since setting it races with running engines. */
   TessBaseAPISetVariable (api, "debug_file", "/dev/null");
   TessBaseAPIDelete (api);
+  /* Leptonica prints its own complaints to stderr ("box outside
+   * rectangle" when Tesseract clips a block at a frame's edge); Tesseract
+   * handles them, and a video's worth of them is noise. */
+  setMsgSeverity (L_SEVERITY_NONE);
   return NULL;
 }
 

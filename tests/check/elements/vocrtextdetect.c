@@ -979,6 +979,106 @@ GST_START_TEST (test_refresh_interval_forces_reads)
 
 GST_END_TEST;
 
+typedef struct
+{
+  GstElement *pipeline;
+  GArray *delays;               /* vocr-text: clock time - running time */
+  GstStructure *stats;
+} LiveRun;
+
+static GstBusSyncReply
+on_live_message (GstBus * bus, GstMessage * msg, LiveRun * live)
+{
+  const GstStructure *s = gst_message_get_structure (msg);
+  GstClock *clock;
+
+  if (s && gst_structure_has_name (s, "vocr-text")
+      && (clock = gst_element_get_clock (live->pipeline))) {
+    guint64 rt;
+    GstClockTimeDiff delay;
+
+    gst_structure_get_uint64 (s, "running-time", &rt);
+    delay = GST_CLOCK_DIFF (rt, gst_clock_get_time (clock) -
+        gst_element_get_base_time (live->pipeline));
+    g_array_append_val (live->delays, delay);
+    gst_object_unref (clock);
+  } else if (s && gst_structure_has_name (s, "vocr-stats")) {
+    g_clear_pointer (&live->stats, gst_structure_free);
+    live->stats = gst_structure_copy (s);
+  }
+  return GST_BUS_PASS;
+}
+
+GST_START_TEST (test_live_never_delays_frames_beyond_its_latency)
+{
+  /* every frame sampled and different (a running clock), one worker: far
+   * more reading than one core does in real time */
+  LiveRun live = { NULL };
+  GstElement *sink;
+  GstQuery *query = gst_query_new_latency ();
+  GstClockTime min = 0;
+  GstMessage *msg;
+  Run *run = g_new0 (Run, 1);
+  guint64 samples = 0, skipped = 0, read = 0;
+  gboolean is_live = FALSE;
+  guint i;
+
+  live.pipeline = gst_parse_launch ("videotestsrc is-live=true "
+      "num-buffers=150 ! video/x-raw,width=1280,height=720,framerate=30/1 "
+      "! timeoverlay font-desc=\"Sans 36\" ! vocrtextdetect interval=0 "
+      "threads=1 max-latency=300000000 ! fakesink name=sink sync=true "
+      "max-lateness=20000000", NULL);
+  live.delays = g_array_new (FALSE, FALSE, sizeof (GstClockTimeDiff));
+  run->buffers = g_ptr_array_new_with_free_func ((GDestroyNotify)
+      gst_buffer_unref);
+  sink = gst_bin_get_by_name (GST_BIN (live.pipeline), "sink");
+  g_object_set (sink, "signal-handoffs", TRUE, NULL);
+  g_signal_connect (sink, "handoff", G_CALLBACK (on_handoff), run);
+  gst_bus_set_sync_handler (GST_ELEMENT_BUS (live.pipeline),
+      (GstBusSyncHandler) on_live_message, &live, NULL);
+  gst_element_set_state (live.pipeline, GST_STATE_PLAYING);
+  msg = gst_bus_timed_pop_filtered (GST_ELEMENT_BUS (live.pipeline),
+      60 * GST_SECOND, GST_MESSAGE_EOS | GST_MESSAGE_ERROR);
+  fail_unless (msg && GST_MESSAGE_TYPE (msg) == GST_MESSAGE_EOS);
+  gst_message_unref (msg);
+
+  /* the element's wait is part of the latency it reports */
+  fail_unless (gst_element_query (live.pipeline, query));
+  gst_query_parse_latency (query, &is_live, &min, NULL);
+  fail_unless (is_live);
+  fail_unless (min >= 300 * GST_MSECOND, "latency %" GST_TIME_FORMAT,
+      GST_TIME_ARGS (min));
+  gst_element_set_state (live.pipeline, GST_STATE_NULL);
+
+  /* no frame was late at the sink, none dropped */
+  fail_unless_equals_int (run->buffers->len, 150);
+  /* what the worker had no time for was skipped, and counted */
+  fail_unless (live.stats != NULL);
+  gst_structure_get (live.stats, "samples", G_TYPE_UINT64, &samples,
+      "skipped", G_TYPE_UINT64, &skipped, "recognised", G_TYPE_UINT64, &read,
+      NULL);
+  fail_unless_equals_uint64 (samples, 150);
+  fail_unless (skipped > 0 && read > 0 && read + skipped <= 150);
+  /* every reading reached the bus within the reported latency */
+  fail_unless_equals_int (live.delays->len, read);
+  for (i = 0; i < live.delays->len; i++) {
+    GstClockTimeDiff delay = g_array_index (live.delays, GstClockTimeDiff, i);
+
+    fail_unless (delay >= 0 && delay <= (GstClockTimeDiff) min,
+        "reading %u after %" GST_STIME_FORMAT, i, GST_STIME_ARGS (delay));
+  }
+
+  gst_structure_free (live.stats);
+  g_array_unref (live.delays);
+  gst_query_unref (query);
+  gst_object_unref (sink);
+  gst_object_unref (live.pipeline);
+  g_ptr_array_unref (run->buffers);
+  g_free (run);
+}
+
+GST_END_TEST;
+
 static Suite *
 vocrtextdetect_suite (void)
 {
@@ -1006,6 +1106,7 @@ vocrtextdetect_suite (void)
   tcase_add_test (tc, test_text_changing_in_place_is_reread);
   tcase_add_test (tc, test_new_text_elsewhere_is_found);
   tcase_add_test (tc, test_refresh_interval_forces_reads);
+  tcase_add_test (tc, test_live_never_delays_frames_beyond_its_latency);
   return s;
 }
 
