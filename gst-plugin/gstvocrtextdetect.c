@@ -45,9 +45,15 @@
  *   degrees: 0 reads left to right, 90 top to bottom) and `language`
  *   (#gchararray, BCP-47 such as "en-US")
  *
+ * With a live upstream a frame waits at most #GstVocrTextDetect:max-latency
+ * (added to the reported latency) for its reading; a reading done later is
+ * posted with the frame's own timestamps and attached to the next buffer,
+ * and samples arriving while every worker is busy are skipped.
+ *
  * Every #GstVocrTextDetect:stats-interval of running time, and before EOS,
  * it posts `vocr-stats`: `samples`, `recognised` (samples given to
- * Tesseract), `reused` (answered without OCR), `skipped` (not read at all)
+ * Tesseract), `reused` (answered without OCR), `skipped` (live samples no
+ * worker was free for)
  * (#guint64 each), `mean-ocr-ms` (#gdouble) and `queue-depth` (#guint,
  * buffers and events held).
  *
