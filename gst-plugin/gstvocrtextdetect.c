@@ -45,6 +45,12 @@
  *   degrees: 0 reads left to right, 90 top to bottom) and `language`
  *   (#gchararray, BCP-47 such as "en-US")
  *
+ * With #GstVocrTextDetect:change-messages it also posts
+ * `vocr-text-appeared`, `vocr-text-changed` (with `previous-text`) and
+ * `vocr-text-disappeared`, each with the line's fields and the sample's
+ * `timestamp`, `stream-time` and `running-time`, when the text on screen
+ * changes from one sample to the next.
+ *
  * With a live upstream a frame waits at most #GstVocrTextDetect:max-latency
  * (added to the reported latency) for its reading; a reading done later is
  * posted with the frame's own timestamps and attached to the next buffer,
@@ -88,6 +94,10 @@ GST_DEBUG_CATEGORY_STATIC (gst_vocr_text_detect_debug);
 #define DEFAULT_REFRESH_INTERVAL (10 * GST_SECOND)
 #define DEFAULT_STATS_INTERVAL (5 * GST_SECOND)
 #define DEFAULT_MAX_LATENCY (500 * GST_MSECOND)
+#define DEFAULT_CHANGE_MESSAGES FALSE
+/* a line whose text is at least this similar to the one in its place
+ * before is the same text read again, not a change */
+#define SAME_TEXT_SIMILARITY 0.8
 #define MAX_THREADS 64
 /* Frames held while earlier samples are read: enough for decoding to run
  * ahead of OCR (23 frames of 720p, 10 of 1080p), bounded so that memory
@@ -112,6 +122,7 @@ enum
   PROP_REFRESH_INTERVAL,
   PROP_STATS_INTERVAL,
   PROP_MAX_LATENCY,
+  PROP_CHANGE_MESSAGES,
 };
 
 #define VIDEO_FORMATS "{ GRAY8, I420, YV12, NV12, NV21, Y42B, Y444, Y41B, " \
@@ -157,7 +168,7 @@ typedef struct
   GstBuffer *held;
   GstClockTime pts, duration;
   ReadSettings settings;
-  gboolean post_message;
+  gboolean post_message, change_messages;
   GstClockTime running_time, stream_time;
   guint64 frame_number;
   Result *result;
@@ -198,6 +209,7 @@ struct _GstVocrTextDetect
   GstClockTime refresh_interval;
   GstClockTime stats_interval;
   GstClockTime max_latency;
+  gboolean change_messages;
   gboolean engines_running;     /* languages, tessdata-dir, threads frozen */
 
   /* worker threads: started in READY->PAUSED, joined in PAUSED->READY */
@@ -241,6 +253,9 @@ struct _GstVocrTextDetect
   ReadSettings reference_settings;
   GstClockTime reference_time;  /* running time */
   GstClockTime next_stats;      /* running time of the next vocr-stats */
+
+  /* the lines of the last sample posted, for change messages: output task */
+  GPtrArray *on_screen;
 };
 
 #define gst_vocr_text_detect_parent_class parent_class
@@ -435,6 +450,22 @@ gst_vocr_text_detect_class_init (GstVocrTextDetectClass * klass)
           DEFAULT_MAX_LATENCY, G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS |
           GST_PARAM_MUTABLE_READY));
 
+  /**
+   * GstVocrTextDetect:change-messages:
+   *
+   * Post `vocr-text-appeared`, `vocr-text-changed` and
+   * `vocr-text-disappeared` element messages when a line of text appears,
+   * is replaced by another in its place, or is gone, from one sample to the
+   * next: for applications that react to a watched plate or brand without
+   * reading every sample.
+   */
+  g_object_class_install_property (gobject_class, PROP_CHANGE_MESSAGES,
+      g_param_spec_boolean ("change-messages", "Change messages",
+          "Post vocr-text-appeared/-changed/-disappeared messages when the "
+          "text on screen changes", DEFAULT_CHANGE_MESSAGES,
+          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS |
+          GST_PARAM_MUTABLE_PLAYING));
+
   element_class->change_state =
       GST_DEBUG_FUNCPTR (gst_vocr_text_detect_change_state);
 
@@ -485,6 +516,8 @@ gst_vocr_text_detect_init (GstVocrTextDetect * self)
   self->stats_interval = DEFAULT_STATS_INTERVAL;
   self->max_latency = DEFAULT_MAX_LATENCY;
   self->detector = gst_vocr_change_detector_new ();
+  self->on_screen = g_ptr_array_new_with_free_func ((GDestroyNotify)
+      gst_vocr_line_free);
 
   self->cancellable = g_cancellable_new ();
   g_mutex_init (&self->lock);
@@ -510,6 +543,7 @@ gst_vocr_text_detect_finalize (GObject * object)
   g_clear_object (&self->cancellable);
   g_clear_error (&self->engine_error);
   gst_vocr_change_detector_free (self->detector);
+  g_ptr_array_unref (self->on_screen);
   g_mutex_clear (&self->lock);
   g_cond_clear (&self->item_cond);
   g_cond_clear (&self->work_cond);
@@ -634,6 +668,9 @@ gst_vocr_text_detect_set_property (GObject * object, guint prop_id,
       if (!refuse_while_running (self, pspec->name))
         self->max_latency = g_value_get_uint64 (value);
       break;
+    case PROP_CHANGE_MESSAGES:
+      self->change_messages = g_value_get_boolean (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
       break;
@@ -684,6 +721,9 @@ gst_vocr_text_detect_get_property (GObject * object, guint prop_id,
       break;
     case PROP_MAX_LATENCY:
       g_value_set_uint64 (value, self->max_latency);
+      break;
+    case PROP_CHANGE_MESSAGES:
+      g_value_set_boolean (value, self->change_messages);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1099,6 +1139,7 @@ sample_new (GstVocrTextDetect * self, GstBuffer * buffer, GstClockTime rt,
   sample->settings.mode = self->mode;
   sample->settings.min_confidence = self->min_confidence / 100.0;
   sample->post_message = self->post_message;
+  sample->change_messages = self->change_messages;
   GST_OBJECT_UNLOCK (self);
 
   sample->running_time = rt;
@@ -1135,6 +1176,7 @@ reset_stream (GstVocrTextDetect * self)
   self->next_sample = GST_CLOCK_TIME_NONE;
   self->frame_count = 0;
   self->next_stats = GST_CLOCK_TIME_NONE;
+  g_ptr_array_set_size (self->on_screen, 0);
   drop_reference (self);
 }
 
@@ -1475,8 +1517,74 @@ line_structure (const GstVocrLine * line, gboolean with_box)
   return s;
 }
 
+static gboolean
+boxes_overlap (const GstVocrLine * a, const GstVocrLine * b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width
+      && a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+static void
+post_change (GstVocrTextDetect * self, const gchar * name,
+    const GstVocrLine * line, const GstVocrLine * previous,
+    const Sample * sample)
+{
+  GstStructure *s = line_structure (line, TRUE);
+
+  gst_structure_set_name (s, name);
+  if (previous)
+    gst_structure_set (s, "previous-text", G_TYPE_STRING, previous->text,
+        NULL);
+  gst_structure_set (s, "timestamp", G_TYPE_UINT64, sample->pts,
+      "stream-time", G_TYPE_UINT64, sample->stream_time,
+      "running-time", G_TYPE_UINT64, sample->running_time, NULL);
+  gst_element_post_message (GST_ELEMENT (self),
+      gst_message_new_element (GST_OBJECT (self), s));
+}
+
+/* Compares the sample's lines with those of the last sample posted: a line
+ * with no line of overlapping box before appeared, one whose overlapping
+ * predecessor reads differently changed, a line before with nothing in its
+ * place now disappeared. Called from the output task only. */
+static void
+post_changes (GstVocrTextDetect * self, const Sample * sample)
+{
+  GPtrArray *now = sample->result->lines;
+  gboolean *matched = g_new0 (gboolean, self->on_screen->len + 1);
+  guint i, j;
+
+  for (i = 0; i < now->len; i++) {
+    const GstVocrLine *line = g_ptr_array_index (now, i);
+    const GstVocrLine *before = NULL;
+
+    for (j = 0; j < self->on_screen->len && !before; j++) {
+      if (!matched[j] && boxes_overlap (line,
+              g_ptr_array_index (self->on_screen, j))) {
+        before = g_ptr_array_index (self->on_screen, j);
+        matched[j] = TRUE;
+      }
+    }
+    if (before == NULL)
+      post_change (self, "vocr-text-appeared", line, NULL, sample);
+    else if (gst_vocr_text_similarity (line->text, before->text) <
+        SAME_TEXT_SIMILARITY)
+      post_change (self, "vocr-text-changed", line, before, sample);
+  }
+  for (j = 0; j < self->on_screen->len; j++) {
+    if (!matched[j])
+      post_change (self, "vocr-text-disappeared",
+          g_ptr_array_index (self->on_screen, j), NULL, sample);
+  }
+  g_free (matched);
+
+  g_ptr_array_set_size (self->on_screen, 0);
+  for (i = 0; i < now->len; i++)
+    g_ptr_array_add (self->on_screen, gst_vocr_line_copy (g_ptr_array_index
+            (now, i)));
+}
+
 /* Posts the sample's vocr-text message, with the timestamps of the frame
- * it was read from. */
+ * it was read from, and the change messages it calls for. */
 static void
 post_text (GstVocrTextDetect * self, const Sample * sample)
 {
@@ -1493,7 +1601,11 @@ post_text (GstVocrTextDetect * self, const Sample * sample)
               GST_TIME_ARGS (sample->pts), result->error->message), (NULL));
     return;
   }
-  if (result->lines == NULL || !sample->post_message)
+  if (result->lines == NULL)
+    return;
+  if (sample->change_messages)
+    post_changes (self, sample);
+  if (!sample->post_message)
     return;
 
   gst_value_list_init (&lines, result->lines->len);

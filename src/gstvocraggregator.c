@@ -178,7 +178,7 @@ normalise (const gchar * text, glong * len)
 /* 1 - Levenshtein distance / length of the longer text, with one row of the
  * dynamic programme over the shorter text. */
 static gdouble
-similarity (GstVocrAggregator * agg, const gunichar * a, glong la,
+similarity (GArray * row_scratch, const gunichar * a, glong la,
     const gunichar * b, glong lb)
 {
   guint *row;
@@ -196,8 +196,8 @@ similarity (GstVocrAggregator * agg, const gunichar * a, glong la,
   if (la == 0)
     return 1.0;
 
-  g_array_set_size (agg->row, lb + 1);
-  row = (guint *) agg->row->data;
+  g_array_set_size (row_scratch, lb + 1);
+  row = (guint *) row_scratch->data;
   for (j = 0; j <= lb; j++)
     row[j] = j;
   for (i = 1; i <= la; i++) {
@@ -657,7 +657,7 @@ match (GstVocrAggregator * agg, const GArray * lines, gint * line_of_item,
       if (1.0 - (gdouble) ABS (v->norm_len - sl->norm_len) / longest <
           agg->similarity)
         continue;
-      c.similarity = similarity (agg, sl->norm, sl->norm_len, v->norm,
+      c.similarity = similarity (agg->row, sl->norm, sl->norm_len, v->norm,
           v->norm_len);
       c.overlap = box_overlap (sl->line, item);
       c.item = i;
@@ -1083,4 +1083,31 @@ gst_vocr_aggregator_get_n_items (GstVocrAggregator * agg)
 {
   g_return_val_if_fail (agg != NULL, 0);
   return agg->n_ids;
+}
+
+/**
+ * gst_vocr_text_similarity:
+ * @a: a text, UTF-8
+ * @b: another text, UTF-8
+ *
+ * How alike two readings are, the way the aggregator compares them: both
+ * are normalised (Unicode NFKC, case folded, white space collapsed and
+ * trimmed), then compared by edit distance.
+ *
+ * Returns: 1 - Levenshtein distance / length of the longer text, in
+ *   characters: 1 for the same text, 0 for nothing in common
+ */
+gdouble
+gst_vocr_text_similarity (const gchar * a, const gchar * b)
+{
+  GArray *row = g_array_new (FALSE, FALSE, sizeof (guint));
+  glong la, lb;
+  gunichar *na = normalise (a ? a : "", &la), *nb = normalise (b ? b : "",
+      &lb);
+  gdouble result = similarity (row, na, la, nb, lb);
+
+  g_free (na);
+  g_free (nb);
+  g_array_unref (row);
+  return result;
 }

@@ -129,6 +129,8 @@ GST_VOCR_API guint gst_vocr_aggregator_get_n_samples (GstVocrAggregator * agg);
 
 GST_VOCR_API guint gst_vocr_aggregator_get_n_items (GstVocrAggregator * agg);
 
+GST_VOCR_API gdouble gst_vocr_text_similarity (const gchar * a, const gchar * b);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GstVocrAggregator, gst_vocr_aggregator_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GstVocrItem, gst_vocr_item_free)
 

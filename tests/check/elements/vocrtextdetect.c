@@ -979,6 +979,80 @@ GST_START_TEST (test_refresh_interval_forces_reads)
 
 GST_END_TEST;
 
+GST_START_TEST (test_change_messages)
+{
+  const gchar *expected[][3] = {
+    {"vocr-text-appeared", "Alpha bravo charlie", "0"},
+    {"vocr-text-disappeared", "Alpha bravo charlie", "1500"},
+    {"vocr-text-appeared", "Delta echo foxtrot", "2000"},
+    {"vocr-text-changed", "Golf hotel india", "2500"},
+    {"vocr-text-disappeared", "Golf hotel india", "3000"},
+  };
+  gchar *dir = g_dir_make_tmp ("vocr-cues-XXXXXX", NULL);
+  gchar *srt = g_build_filename (dir, "cues.srt", NULL);
+  gchar *desc = g_strdup_printf ("videotestsrc num-buffers=120 pattern=black "
+      "! video/x-raw,width=640,height=360,framerate=30/1 "
+      "! textoverlay name=o font-desc=\"Sans 24\" "
+      "! vocrtextdetect change-messages=true message=false ! fakesink "
+      "filesrc location=%s ! subparse ! o.text_sink", srt);
+  GstElement *pipeline;
+  GstBus *bus;
+  GstMessage *msg;
+  guint n = 0;
+
+  fail_unless (g_file_set_contents (srt,
+          "1\n00:00:00,000 --> 00:00:01,500\nAlpha bravo charlie\n\n"
+          "2\n00:00:02,000 --> 00:00:02,500\nDelta echo foxtrot\n\n"
+          "3\n00:00:02,500 --> 00:00:03,000\nGolf hotel india\n\n", -1,
+          NULL));
+  pipeline = gst_parse_launch (desc, NULL);
+  bus = gst_element_get_bus (pipeline);
+  gst_element_set_state (pipeline, GST_STATE_PLAYING);
+  while ((msg = gst_bus_timed_pop_filtered (bus, 60 * GST_SECOND,
+              GST_MESSAGE_EOS | GST_MESSAGE_ERROR | GST_MESSAGE_ELEMENT))) {
+    const GstStructure *s = gst_message_get_structure (msg);
+    guint64 rt;
+
+    if (GST_MESSAGE_TYPE (msg) != GST_MESSAGE_ELEMENT) {
+      fail_unless_equals_int (GST_MESSAGE_TYPE (msg), GST_MESSAGE_EOS);
+      gst_message_unref (msg);
+      break;
+    }
+    if (gst_structure_has_name (s, "vocr-stats")) {
+      gst_message_unref (msg);
+      continue;
+    }
+    /* no vocr-text: message=false */
+    fail_unless (g_str_has_prefix (gst_structure_get_name (s),
+            "vocr-text-"), "%s", gst_structure_get_name (s));
+    fail_unless (n < G_N_ELEMENTS (expected), "extra %" GST_PTR_FORMAT, s);
+    fail_unless_equals_string (gst_structure_get_name (s), expected[n][0]);
+    fail_unless_equals_string (gst_structure_get_string (s, "text"),
+        expected[n][1]);
+    fail_unless (gst_structure_get_uint64 (s, "running-time", &rt));
+    fail_unless_equals_uint64 (rt, g_ascii_strtoull (expected[n][2], NULL,
+            10) * GST_MSECOND);
+    fail_unless (gst_structure_has_field_typed (s, "width", G_TYPE_INT));
+    if (g_str_equal (expected[n][0], "vocr-text-changed"))
+      fail_unless_equals_string (gst_structure_get_string (s,
+              "previous-text"), "Delta echo foxtrot");
+    n++;
+    gst_message_unref (msg);
+  }
+  fail_unless_equals_int (n, G_N_ELEMENTS (expected));
+
+  gst_element_set_state (pipeline, GST_STATE_NULL);
+  gst_object_unref (bus);
+  gst_object_unref (pipeline);
+  g_unlink (srt);
+  g_rmdir (dir);
+  g_free (srt);
+  g_free (dir);
+  g_free (desc);
+}
+
+GST_END_TEST;
+
 typedef struct
 {
   GstElement *pipeline;
@@ -1107,6 +1181,7 @@ vocrtextdetect_suite (void)
   tcase_add_test (tc, test_new_text_elsewhere_is_found);
   tcase_add_test (tc, test_refresh_interval_forces_reads);
   tcase_add_test (tc, test_live_never_delays_frames_beyond_its_latency);
+  tcase_add_test (tc, test_change_messages);
   return s;
 }
 
