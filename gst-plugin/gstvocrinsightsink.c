@@ -66,6 +66,7 @@ GST_DEBUG_CATEGORY_STATIC (gst_vocr_insight_sink_debug);
 #define DEFAULT_MIN_DURATION AUTO
 #define DEFAULT_MIN_CONFIDENCE 0.0
 #define DEFAULT_TITLE NULL
+#define DEFAULT_RETIRE_AFTER (600 * GST_SECOND)
 
 enum
 {
@@ -78,6 +79,7 @@ enum
   PROP_MIN_DURATION,
   PROP_MIN_CONFIDENCE,
   PROP_TITLE,
+  PROP_RETIRE_AFTER,
   PROP_INSIGHTS,
   PROP_ITEMS,
 };
@@ -95,6 +97,7 @@ struct _GstVocrInsightSink
   GstClockTime min_duration;
   gdouble min_confidence;       /* 0 to 100 */
   gchar *title;
+  GstClockTime retire_after;
   gboolean started;
 
   /* the aggregation, read by the insights property from any thread:
@@ -206,6 +209,21 @@ gst_vocr_insight_sink_class_init (GstVocrInsightSinkClass * klass)
           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS |
           GST_PARAM_MUTABLE_PLAYING));
 
+  /**
+   * GstVocrInsightSink:retire-after:
+   *
+   * An item not seen for this long (stream time) is retired: it stays in
+   * the output as it was but is no longer matched, so the same text seen
+   * later starts a new item. This keeps the work and memory per sample of
+   * a stream that runs for days to the texts of its last minutes.
+   * 18446744073709551615 never retires.
+   */
+  g_object_class_install_property (gobject_class, PROP_RETIRE_AFTER,
+      g_param_spec_uint64 ("retire-after", "Retire after",
+          "Stop matching items not seen for this long (ns); they stay in the "
+          "output", 0, G_MAXUINT64, DEFAULT_RETIRE_AFTER, G_PARAM_READWRITE |
+          G_PARAM_STATIC_STRINGS | GST_PARAM_MUTABLE_READY));
+
   g_object_class_install_property (gobject_class, PROP_INSIGHTS,
       g_param_spec_string ("insights", "Insights",
           "The insights so far, as Video Indexer JSON", NULL,
@@ -240,6 +258,7 @@ gst_vocr_insight_sink_init (GstVocrInsightSink * self)
   self->max_gap = DEFAULT_MAX_GAP;
   self->min_duration = DEFAULT_MIN_DURATION;
   self->min_confidence = DEFAULT_MIN_CONFIDENCE;
+  self->retire_after = DEFAULT_RETIRE_AFTER;
   g_mutex_init (&self->lock);
   self->duration = GST_CLOCK_TIME_NONE;
   self->last_running_time = GST_CLOCK_TIME_NONE;
@@ -316,6 +335,9 @@ gst_vocr_insight_sink_set_property (GObject * object, guint prop_id,
       g_free (self->title);
       self->title = g_value_dup_string (value);
       break;
+    case PROP_RETIRE_AFTER:
+      self->retire_after = g_value_get_uint64 (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
       break;
@@ -366,6 +388,9 @@ gst_vocr_insight_sink_get_property (GObject * object, guint prop_id,
       break;
     case PROP_TITLE:
       g_value_set_string (value, self->title);
+      break;
+    case PROP_RETIRE_AFTER:
+      g_value_set_uint64 (value, self->retire_after);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -583,6 +608,7 @@ gst_vocr_insight_sink_start (GstBaseSink * sink)
       self->min_duration == AUTO ? GST_CLOCK_TIME_NONE : self->min_duration);
   gst_vocr_aggregator_set_min_confidence (aggregator,
       self->min_confidence / 100.0);
+  gst_vocr_aggregator_set_retire_after (aggregator, self->retire_after);
   self->started = TRUE;
   GST_OBJECT_UNLOCK (self);
 

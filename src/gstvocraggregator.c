@@ -64,6 +64,10 @@
  * evenly over the item's life, deterministically, and a text shown for
  * days costs no more memory than one shown for two minutes. */
 #define MAX_READINGS 256
+/* An item not seen for this long is retired: its output is frozen and it
+ * is no longer matched, so that a stream running for days matches each
+ * sample against the texts of the last minutes, not of the whole day. */
+#define DEFAULT_RETIRE_AFTER (600 * GST_SECOND)
 
 /* The normalised texts an item was read as, with the best raw reading of
  * each. */
@@ -133,6 +137,9 @@ struct _GstVocrAggregator
   gdouble min_confidence;
 
   GPtrArray *items;
+  GPtrArray *retired;           /* GstVocrItem: output items no longer
+                                 * matched */
+  GstClockTime retire_after;
   GPtrArray *events;
   guint n_ids;
 
@@ -759,6 +766,9 @@ gst_vocr_aggregator_new (void)
   agg->max_gap = GST_CLOCK_TIME_NONE;
   agg->min_duration = GST_CLOCK_TIME_NONE;
   agg->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
+  agg->retired = g_ptr_array_new_with_free_func ((GDestroyNotify)
+      gst_vocr_item_free);
+  agg->retire_after = DEFAULT_RETIRE_AFTER;
   agg->events = g_ptr_array_new_with_free_func ((GDestroyNotify)
       gst_vocr_aggregator_event_free);
   agg->last_time = agg->last_running = GST_CLOCK_TIME_NONE;
@@ -777,6 +787,7 @@ gst_vocr_aggregator_free (GstVocrAggregator * agg)
   if (agg == NULL)
     return;
   g_ptr_array_unref (agg->items);
+  g_ptr_array_unref (agg->retired);
   g_ptr_array_unref (agg->events);
   g_array_unref (agg->row);
   g_slice_free (GstVocrAggregator, agg);
@@ -843,6 +854,51 @@ gst_vocr_aggregator_set_min_confidence (GstVocrAggregator * agg,
   agg->min_confidence = min_confidence;
 }
 
+/* Freezes the items whose last instance ended more than retire-after
+ * before @now: an output item's copy joins the retired ones, an item that
+ * never qualified is dropped. Serials stay as they were: they only order
+ * items created in the same sample. */
+static void
+retire (GstVocrAggregator * agg, GstClockTime now)
+{
+  guint i = 0;
+
+  if (!GST_CLOCK_TIME_IS_VALID (agg->retire_after))
+    return;
+  while (i < agg->items->len) {
+    Item *item = g_ptr_array_index (agg->items, i);
+    const GstVocrInstance *last = &g_array_index (item->instances,
+        GstVocrInstance, item->instances->len - 1);
+
+    if (item->open || last->end + agg->retire_after > now) {
+      i++;
+      continue;
+    }
+    if (item->id)
+      g_ptr_array_add (agg->retired, item_snapshot (item,
+              item->instances->len));
+    g_ptr_array_remove_index (agg->items, i);
+  }
+}
+
+/**
+ * gst_vocr_aggregator_set_retire_after:
+ * @agg: a #GstVocrAggregator
+ * @retire_after: stream time, or GST_CLOCK_TIME_NONE to never retire
+ *
+ * Sets how long an item may go unseen before it is retired: it stays in
+ * the output as it was, but is no longer matched, so the same text seen
+ * again later starts a new item. This bounds the work and memory per
+ * sample of streams that run for days; default 10 minutes.
+ */
+void
+gst_vocr_aggregator_set_retire_after (GstVocrAggregator * agg,
+    GstClockTime retire_after)
+{
+  g_return_if_fail (agg != NULL);
+  agg->retire_after = retire_after;
+}
+
 /**
  * gst_vocr_aggregator_push_sample:
  * @agg: a #GstVocrAggregator
@@ -889,14 +945,15 @@ gst_vocr_aggregator_push_sample (GstVocrAggregator * agg,
   if (!GST_CLOCK_TIME_IS_VALID (max_gap))
     max_gap = GST_CLOCK_TIME_IS_VALID (agg->interval) ?
         agg->interval * 3 / 2 : 0;
-  n_items = agg->items->len;
-  for (i = 0; i < n_items; i++) {
+  for (i = 0; i < agg->items->len; i++) {
     Item *item = g_ptr_array_index (agg->items, i);
 
     if (item->open && GST_CLOCK_TIME_IS_VALID (item->miss) &&
         stream_time - item->miss > max_gap)
       item_close (agg, item, item->miss, item->miss_running);
   }
+  retire (agg, stream_time);
+  n_items = agg->items->len;
 
   sample = g_array_new (FALSE, FALSE, sizeof (SampleLine));
   g_array_set_clear_func (sample, (GDestroyNotify) sample_line_clear);
@@ -1013,6 +1070,9 @@ gst_vocr_aggregator_get_items (GstVocrAggregator * agg)
   g_return_val_if_fail (agg != NULL, NULL);
 
   items = g_ptr_array_new_with_free_func ((GDestroyNotify) gst_vocr_item_free);
+  for (i = 0; i < agg->retired->len; i++)
+    g_ptr_array_add (items, gst_vocr_item_copy (g_ptr_array_index
+            (agg->retired, i)));
   for (i = 0; i < agg->items->len; i++) {
     const Item *item = g_ptr_array_index (agg->items, i);
     GstVocrItem *copy;

@@ -111,6 +111,10 @@ void gst_vocr_aggregator_set_min_confidence (GstVocrAggregator * agg,
     gdouble min_confidence);
 
 GST_VOCR_API
+void gst_vocr_aggregator_set_retire_after (GstVocrAggregator * agg,
+    GstClockTime retire_after);
+
+GST_VOCR_API
 void gst_vocr_aggregator_push_sample (GstVocrAggregator * agg,
     GstClockTime stream_time, GstClockTime running_time,
     GPtrArray * lines);

@@ -160,6 +160,45 @@ GST_START_TEST (test_reappearance_is_new_instance)
 
 GST_END_TEST;
 
+GST_START_TEST (test_retired_items_stay_in_the_output)
+{
+  GstVocrAggregator *agg = gst_vocr_aggregator_new ();
+  GPtrArray *items;
+
+  gst_vocr_aggregator_set_retire_after (agg, 60 * GST_SECOND);
+  push_range (agg, 0, 1000, "Morning news");
+  /* empty samples for two minutes: the first item retires after one */
+  push_range (agg, 1500, 121000, NULL);
+  push_range (agg, 121500, 122000, "Morning news");
+  finish (agg, 122500);
+
+  /* retired: kept as it was, and the text seen again is a new item */
+  items = gst_vocr_aggregator_get_items (agg);
+  fail_unless_equals_int (items->len, 2);
+  fail_unless_equals_int (item_at (items, 0)->id, 1);
+  fail_unless_equals_string (item_at (items, 0)->text, "Morning news");
+  check_instance (item_at (items, 0), 0, 0, 1500);
+  fail_unless_equals_int (item_at (items, 1)->id, 2);
+  check_instance (item_at (items, 1), 0, 121500, 122500);
+  fail_unless_equals_int (gst_vocr_aggregator_get_n_items (agg), 2);
+  g_ptr_array_unref (items);
+  gst_vocr_aggregator_free (agg);
+
+  /* within the retirement delay, the same item comes back */
+  agg = gst_vocr_aggregator_new ();
+  push_range (agg, 0, 1000, "Morning news");
+  push_range (agg, 1500, 121000, NULL);
+  push_range (agg, 121500, 122000, "Morning news");
+  finish (agg, 122500);
+  items = gst_vocr_aggregator_get_items (agg);
+  fail_unless_equals_int (items->len, 1);
+  fail_unless_equals_int (item_at (items, 0)->instances->len, 2);
+  g_ptr_array_unref (items);
+  gst_vocr_aggregator_free (agg);
+}
+
+GST_END_TEST;
+
 GST_START_TEST (test_gap_tolerance)
 {
   GstVocrAggregator *agg = gst_vocr_aggregator_new ();
@@ -705,6 +744,7 @@ aggregator_suite (void)
   suite_add_tcase (s, tc);
   tcase_add_test (tc, test_noisy_readings);
   tcase_add_test (tc, test_reappearance_is_new_instance);
+  tcase_add_test (tc, test_retired_items_stay_in_the_output);
   tcase_add_test (tc, test_gap_tolerance);
   tcase_add_test (tc, test_flicker_min_duration);
   tcase_add_test (tc, test_ids_first_appearance);
