@@ -18,7 +18,7 @@ PACKAGES="gcc meson ninja-build pkg-config python3
   gstreamer1.0-tools gstreamer1.0-plugins-base gstreamer1.0-plugins-good
   gstreamer1.0-x fonts-dejavu-core tesseract-ocr-eng"
 TEST_PACKAGES="tesseract-ocr-deu tesseract-ocr-fra
-  gstreamer1.0-plugins-ugly gstreamer1.0-libav
+  gstreamer1.0-plugins-ugly gstreamer1.0-libav libgstrtspserver-1.0-dev
   python3-gi python3-gst-1.0 gir1.2-gstreamer-1.0 gir1.2-gst-plugins-base-1.0"
 
 install_packages() {
@@ -39,6 +39,9 @@ install_packages() {
 build() {
   if [ ! -f "$BUILD_DIR/build.ninja" ]; then
     meson setup "$BUILD_DIR" -Dtests=enabled -Dintrospection=enabled "$@"
+  else
+    # packages installed since the last run (the test ones) are found
+    meson setup --reconfigure "$BUILD_DIR" >/dev/null
   fi
   ninja -C "$BUILD_DIR"
 }
