@@ -107,6 +107,8 @@ struct _GstVocrInsightSink
   gchar *tag_title;
   GstClockTime duration;        /* stream time of the end of the last buffer */
   GstClockTime last_running_time;
+  /* the latest frame with a capture time: its running time and UNIX time */
+  GstClockTime wallclock_running, wallclock;
   gboolean finished;
 
   /* streaming state, touched by the streaming thread and start/stop */
@@ -424,12 +426,26 @@ main_language (GPtrArray * items)
   return best;
 }
 
+/* Gives the items' instances wall-clock times when the source gave capture
+ * times. Called with lock. */
+static void
+set_wallclock (GstVocrInsightSink * self, GPtrArray * items)
+{
+  guint i;
+
+  for (i = 0; i < items->len; i++)
+    gst_vocr_item_set_wallclock (g_ptr_array_index (items, i),
+        self->wallclock_running, self->wallclock);
+}
+
 /* called with lock */
 static gchar *
 render_insights (GstVocrInsightSink * self, GstVocrInsightsFormat format)
 {
   GPtrArray *items = gst_vocr_aggregator_get_items (self->aggregator);
   gchar *title, *out = NULL;
+
+  set_wallclock (self, items);
 
   switch (format) {
     case GST_VOCR_INSIGHTS_FORMAT_WEBVTT:
@@ -496,8 +512,12 @@ append_events (GstVocrInsightSink * self)
   guint i;
 
   for (i = 0; ok && i < events->len; i++) {
-    gchar *line = gst_vocr_insights_event_to_jsonl (g_ptr_array_index (events,
-            i));
+    GstVocrAggregatorEvent *event = g_ptr_array_index (events, i);
+    gchar *line;
+
+    gst_vocr_item_set_wallclock (event->item, self->wallclock_running,
+        self->wallclock);
+    line = gst_vocr_insights_event_to_jsonl (event);
 
     ok = fputs (line, self->jsonl) >= 0;
     g_free (line);
@@ -631,6 +651,7 @@ gst_vocr_insight_sink_start (GstBaseSink * sink)
   g_clear_pointer (&self->tag_title, g_free);
   self->duration = GST_CLOCK_TIME_NONE;
   self->last_running_time = GST_CLOCK_TIME_NONE;
+  self->wallclock_running = self->wallclock = GST_CLOCK_TIME_NONE;
   self->finished = FALSE;
   self->last_flush = g_get_monotonic_time ();
   g_mutex_unlock (&self->lock);
@@ -750,6 +771,11 @@ gst_vocr_insight_sink_render (GstBaseSink * sink, GstBuffer * buffer)
         meta->timestamp);
     rt = gst_segment_to_running_time (segment, GST_FORMAT_TIME,
         meta->timestamp);
+    if (GST_CLOCK_TIME_IS_VALID (meta->wallclock)
+        && GST_CLOCK_TIME_IS_VALID (rt)) {
+      self->wallclock_running = rt;
+      self->wallclock = meta->wallclock;
+    }
     gst_vocr_aggregator_push_sample (self->aggregator, st, rt, meta->lines);
     if (self->jsonl)
       ok = append_events (self);

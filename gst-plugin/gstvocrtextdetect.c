@@ -44,6 +44,8 @@
  *   `y`, `width`, `height` (#gint, pixels of the frame), `angle` (#gdouble,
  *   degrees: 0 reads left to right, 90 top to bottom) and `language`
  *   (#gchararray, BCP-47 such as "en-US")
+ * - `wallclock` (#guint64, only when the source gave the frame's capture
+ *   time as a #GstReferenceTimestampMeta): nanoseconds since the UNIX epoch
  *
  * With #GstVocrTextDetect:change-messages it also posts
  * `vocr-text-appeared`, `vocr-text-changed` (with `previous-text`) and
@@ -167,6 +169,7 @@ typedef struct
    * (a writable copy sharing the memory) before it is read */
   GstBuffer *held;
   GstClockTime pts, duration;
+  GstClockTime wallclock;       /* capture time, UNIX ns, or NONE */
   ReadSettings settings;
   gboolean post_message, change_messages;
   GstClockTime running_time, stream_time;
@@ -1132,6 +1135,7 @@ sample_new (GstVocrTextDetect * self, GstBuffer * buffer, GstClockTime rt,
     sample->held = gst_buffer_ref (buffer);
   sample->pts = GST_BUFFER_PTS (buffer);
   sample->duration = GST_BUFFER_DURATION (buffer);
+  sample->wallclock = gst_vocr_buffer_get_wallclock (buffer);
 
   GST_OBJECT_LOCK (self);
   sample->settings.roi = self->roi;
@@ -1623,6 +1627,9 @@ post_text (GstVocrTextDetect * self, const Sample * sample)
       "running-time", G_TYPE_UINT64, sample->running_time,
       "duration", G_TYPE_UINT64, sample->duration,
       "frame", G_TYPE_UINT64, sample->frame_number, NULL);
+  if (GST_CLOCK_TIME_IS_VALID (sample->wallclock))
+    gst_structure_set (s, "wallclock", G_TYPE_UINT64, sample->wallclock,
+        NULL);
   gst_structure_take_value (s, "lines", &lines);
   gst_element_post_message (GST_ELEMENT (self),
       gst_message_new_element (GST_OBJECT (self), s));
@@ -1643,6 +1650,7 @@ attach_meta (GstBuffer * buffer, const Sample * sample)
     return;
 
   meta = gst_buffer_add_vocr_text_meta (buffer, sample->pts);
+  meta->wallclock = sample->wallclock;
   for (i = 0; i < result->lines->len; i++) {
     const GstVocrLine *line = g_ptr_array_index (result->lines, i);
     GstVideoRegionOfInterestMeta *roi;

@@ -520,7 +520,7 @@ item_open (GstVocrAggregator * agg, Item * item, GstClockTime start,
     GstClockTime start_running)
 {
   GstVocrInstance inst = { start, GST_CLOCK_TIME_NONE, start_running,
-    GST_CLOCK_TIME_NONE
+    GST_CLOCK_TIME_NONE, GST_CLOCK_TIME_NONE, GST_CLOCK_TIME_NONE
   };
 
   g_array_append_val (item->instances, inst);
@@ -734,6 +734,40 @@ gst_vocr_item_free (GstVocrItem * item)
   if (item->instances)
     g_array_unref (item->instances);
   g_slice_free (GstVocrItem, item);
+}
+
+/**
+ * gst_vocr_item_set_wallclock:
+ * @item: a #GstVocrItem
+ * @running_time: the running time of a frame
+ * @wallclock: when that frame was captured, ns since the UNIX epoch
+ *
+ * Gives @item's instances their wall-clock times: running time advances
+ * with the clock, so an instance's wall-clock start is its adjusted start
+ * moved by the frame's difference (and likewise its end). Does nothing if
+ * either time is GST_CLOCK_TIME_NONE.
+ */
+void
+gst_vocr_item_set_wallclock (GstVocrItem * item, GstClockTime running_time,
+    GstClockTime wallclock)
+{
+  GstClockTimeDiff offset;
+  guint i;
+
+  g_return_if_fail (item != NULL);
+  if (!GST_CLOCK_TIME_IS_VALID (running_time)
+      || !GST_CLOCK_TIME_IS_VALID (wallclock))
+    return;
+  offset = GST_CLOCK_DIFF (running_time, wallclock);
+  for (i = 0; i < item->instances->len; i++) {
+    GstVocrInstance *inst = &g_array_index (item->instances, GstVocrInstance,
+        i);
+
+    if (GST_CLOCK_TIME_IS_VALID (inst->adjusted_start))
+      inst->wallclock_start = inst->adjusted_start + offset;
+    if (GST_CLOCK_TIME_IS_VALID (inst->adjusted_end))
+      inst->wallclock_end = inst->adjusted_end + offset;
+  }
 }
 
 /**

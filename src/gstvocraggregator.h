@@ -15,6 +15,9 @@ G_BEGIN_DECLS
  * @adjusted_start: running time it appeared (position on the pipeline's
  *   timeline)
  * @adjusted_end: running time it was gone
+ * @wallclock_start: UNIX time (ns) it appeared, GST_CLOCK_TIME_NONE when
+ *   unknown; filled in by gst_vocr_item_set_wallclock()
+ * @wallclock_end: UNIX time (ns) it was gone
  *
  * One stretch of time a text was on screen. Intervals are half-open:
  * [@start, @end).
@@ -23,6 +26,7 @@ typedef struct _GstVocrInstance
 {
   GstClockTime start, end;
   GstClockTime adjusted_start, adjusted_end;
+  GstClockTime wallclock_start, wallclock_end;
 } GstVocrInstance;
 
 /**
@@ -92,6 +96,10 @@ typedef struct _GstVocrAggregator GstVocrAggregator;
 
 GST_VOCR_API GstVocrItem *gst_vocr_item_copy (const GstVocrItem * item);
 GST_VOCR_API void gst_vocr_item_free (GstVocrItem * item);
+
+GST_VOCR_API
+void gst_vocr_item_set_wallclock (GstVocrItem * item,
+    GstClockTime running_time, GstClockTime wallclock);
 GST_VOCR_API void gst_vocr_aggregator_event_free (GstVocrAggregatorEvent * event);
 
 GST_VOCR_API GstVocrAggregator *gst_vocr_aggregator_new (void);

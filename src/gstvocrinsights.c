@@ -170,6 +170,29 @@ add_time (JsonBuilder * builder, const gchar * member, GstClockTime time)
   g_free (str);
 }
 
+/* UNIX time in ns as ISO 8601 UTC to the millisecond; nothing when
+ * unknown (a source without capture times). */
+static void
+add_wallclock (JsonBuilder * builder, const gchar * member, GstClockTime time)
+{
+  GDateTime *dt;
+  gchar *date, *str;
+
+  if (!GST_CLOCK_TIME_IS_VALID (time))
+    return;
+  dt = g_date_time_new_from_unix_utc (time / GST_SECOND);
+  if (dt == NULL)
+    return;
+  date = g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S");
+  str = g_strdup_printf ("%s.%03uZ", date,
+      (guint) (time % GST_SECOND / GST_MSECOND));
+  json_builder_set_member_name (builder, member);
+  json_builder_add_string_value (builder, str);
+  g_free (str);
+  g_free (date);
+  g_date_time_unref (dt);
+}
+
 static void
 add_string (JsonBuilder * builder, const gchar * member, const gchar * value)
 {
@@ -401,6 +424,8 @@ gst_vocr_insights_to_json (GPtrArray * items, const gchar * name,
       add_time (builder, "adjustedEnd", inst->adjusted_end);
       add_time (builder, "start", inst->start);
       add_time (builder, "end", inst->end);
+      add_wallclock (builder, "wallClockStart", inst->wallclock_start);
+      add_wallclock (builder, "wallClockEnd", inst->wallclock_end);
       json_builder_end_object (builder);
     }
     json_builder_end_array (builder);
@@ -446,9 +471,11 @@ gst_vocr_insights_event_to_jsonl (const GstVocrAggregatorEvent * event)
   add_item_members (builder, event->item);
   add_time (builder, "start", inst->start);
   add_time (builder, "adjustedStart", inst->adjusted_start);
+  add_wallclock (builder, "wallClockStart", inst->wallclock_start);
   if (end) {
     add_time (builder, "end", inst->end);
     add_time (builder, "adjustedEnd", inst->adjusted_end);
+    add_wallclock (builder, "wallClockEnd", inst->wallclock_end);
   }
   json_builder_end_object (builder);
 

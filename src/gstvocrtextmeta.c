@@ -56,6 +56,7 @@ gst_vocr_text_meta_init (GstMeta * meta, gpointer params, GstBuffer * buffer)
   GstVocrTextMeta *tmeta = (GstVocrTextMeta *) meta;
 
   tmeta->timestamp = GST_CLOCK_TIME_NONE;
+  tmeta->wallclock = GST_CLOCK_TIME_NONE;
   tmeta->lines = g_ptr_array_new_with_free_func ((GDestroyNotify)
       gst_vocr_line_free);
   return TRUE;
@@ -102,6 +103,7 @@ gst_vocr_text_meta_transform (GstBuffer * dest, GstMeta * meta,
   dmeta = gst_buffer_add_vocr_text_meta (dest, src->timestamp);
   if (dmeta == NULL)
     return FALSE;
+  dmeta->wallclock = src->wallclock;
   for (i = 0; i < src->lines->len; i++) {
     g_ptr_array_add (dmeta->lines,
         gst_vocr_line_scale (g_ptr_array_index (src->lines, i), sx, sy));
@@ -223,4 +225,54 @@ gst_vocr_text_meta_get_timestamp (GstVocrTextMeta * meta)
 {
   g_return_val_if_fail (meta != NULL, GST_CLOCK_TIME_NONE);
   return meta->timestamp;
+}
+
+/**
+ * gst_vocr_text_meta_get_wallclock:
+ * @meta: a #GstVocrTextMeta
+ *
+ * Returns: when the frame read was captured, in nanoseconds since the UNIX
+ *   epoch, or GST_CLOCK_TIME_NONE if its source did not say
+ */
+GstClockTime
+gst_vocr_text_meta_get_wallclock (GstVocrTextMeta * meta)
+{
+  g_return_val_if_fail (meta != NULL, GST_CLOCK_TIME_NONE);
+  return meta->wallclock;
+}
+
+/* seconds from the NTP epoch (1900) to the UNIX epoch (1970) */
+#define NTP_TO_UNIX (G_GUINT64_CONSTANT (2208988800) * GST_SECOND)
+
+/**
+ * gst_vocr_buffer_get_wallclock:
+ * @buffer: a #GstBuffer
+ *
+ * Reads the capture time a source put on @buffer as a
+ * #GstReferenceTimestampMeta: "timestamp/x-unix" as it is,
+ * "timestamp/x-ntp" (what `rtspsrc add-reference-timestamp-meta=true`
+ * gives from the sender's RTCP) moved to the UNIX epoch.
+ *
+ * Returns: nanoseconds since the UNIX epoch, or GST_CLOCK_TIME_NONE
+ */
+GstClockTime
+gst_vocr_buffer_get_wallclock (GstBuffer * buffer)
+{
+  GstReferenceTimestampMeta *meta;
+  gpointer state = NULL;
+
+  g_return_val_if_fail (GST_IS_BUFFER (buffer), GST_CLOCK_TIME_NONE);
+
+  while ((meta = (GstReferenceTimestampMeta *)
+          gst_buffer_iterate_meta_filtered (buffer, &state,
+              GST_REFERENCE_TIMESTAMP_META_API_TYPE))) {
+    const GstStructure *s = gst_caps_get_structure (meta->reference, 0);
+
+    if (gst_structure_has_name (s, "timestamp/x-unix"))
+      return meta->timestamp;
+    if (gst_structure_has_name (s, "timestamp/x-ntp")
+        && meta->timestamp >= NTP_TO_UNIX)
+      return meta->timestamp - NTP_TO_UNIX;
+  }
+  return GST_CLOCK_TIME_NONE;
 }

@@ -17,6 +17,10 @@ G_BEGIN_DECLS
  * @timestamp: presentation timestamp of the frame the text was read from
  *   (the buffer's own PTS unless the result was attached to a later buffer)
  * @lines: (element-type GstVocrLine): the recognised lines, in reading order
+ * @wallclock: when the frame read was captured, in nanoseconds since the
+ *   UNIX epoch, from the source's #GstReferenceTimestampMeta
+ *   ("timestamp/x-unix" or "timestamp/x-ntp"); GST_CLOCK_TIME_NONE when the
+ *   source gave none
  *
  * The text `vocrtextdetect` read in one sampled video frame. Boxes are in
  * pixels of the buffer the meta is attached to; they are rescaled when the
@@ -28,6 +32,7 @@ typedef struct _GstVocrTextMeta
 
   GstClockTime timestamp;
   GPtrArray *lines;
+  GstClockTime wallclock;
 } GstVocrTextMeta;
 
 GST_VOCR_API GType gst_vocr_text_meta_api_get_type (void);
@@ -52,5 +57,11 @@ const GstVocrLine *gst_vocr_text_meta_get_line (GstVocrTextMeta * meta,
 
 GST_VOCR_API
 GstClockTime gst_vocr_text_meta_get_timestamp (GstVocrTextMeta * meta);
+
+GST_VOCR_API
+GstClockTime gst_vocr_text_meta_get_wallclock (GstVocrTextMeta * meta);
+
+GST_VOCR_API
+GstClockTime gst_vocr_buffer_get_wallclock (GstBuffer * buffer);
 
 G_END_DECLS

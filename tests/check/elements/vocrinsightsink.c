@@ -471,6 +471,68 @@ GST_START_TEST (test_without_location_in_a_tee_branch)
 
 GST_END_TEST;
 
+/* Stamps every frame with its capture time, as a camera or rtspsrc
+ * add-reference-timestamp-meta=true does: 2026-11-27 08:30:00 UTC plus the
+ * frame's PTS. */
+#define CAPTURE_EPOCH (G_GUINT64_CONSTANT (1795768200) * GST_SECOND)
+
+static GstPadProbeReturn
+stamp_capture_time (GstPad * pad, GstPadProbeInfo * info, GstCaps * unix_caps)
+{
+  GstBuffer *buffer = gst_buffer_make_writable (GST_PAD_PROBE_INFO_BUFFER
+      (info));
+
+  gst_buffer_add_reference_timestamp_meta (buffer, unix_caps,
+      CAPTURE_EPOCH + GST_BUFFER_PTS (buffer), GST_CLOCK_TIME_NONE);
+  GST_PAD_PROBE_INFO_DATA (info) = buffer;
+  return GST_PAD_PROBE_OK;
+}
+
+GST_START_TEST (test_wall_clock_times_from_the_source)
+{
+  gchar *srt = tmp_path ("aba.srt"), *desc, *json;
+  GstElement *pipeline, *detect, *sink;
+  GstPad *pad;
+  GstMessage *msg;
+
+  fail_unless (g_file_set_contents (srt, aba_srt, -1, NULL));
+  desc = g_strdup_printf ("videotestsrc num-buffers=180 pattern=blue "
+      "! video/x-raw,width=640,height=360,framerate=30/1 "
+      "! textoverlay name=o font-desc=\"Sans 24\" ! vocrtextdetect name=d "
+      "! vocrinsightsink name=sink filesrc location=%s ! subparse "
+      "! o.text_sink", srt);
+  pipeline = gst_parse_launch (desc, NULL);
+  detect = gst_bin_get_by_name (GST_BIN (pipeline), "d");
+  pad = gst_element_get_static_pad (detect, "sink");
+  gst_pad_add_probe (pad, GST_PAD_PROBE_TYPE_BUFFER, (GstPadProbeCallback)
+      stamp_capture_time, gst_caps_new_empty_simple ("timestamp/x-unix"),
+      (GDestroyNotify) gst_caps_unref);
+  gst_element_set_state (pipeline, GST_STATE_PLAYING);
+  msg = gst_bus_timed_pop_filtered (GST_ELEMENT_BUS (pipeline),
+      120 * GST_SECOND, GST_MESSAGE_EOS | GST_MESSAGE_ERROR);
+  fail_unless (msg && GST_MESSAGE_TYPE (msg) == GST_MESSAGE_EOS);
+  gst_message_unref (msg);
+
+  sink = gst_bin_get_by_name (GST_BIN (pipeline), "sink");
+  g_object_get (sink, "insights", &json, NULL);
+  /* B was on screen from 2 s to 4 s of the stream: 08:30:02 to 08:30:04 */
+  fail_unless (strstr (json, "\"wallClockStart\": \"2026-11-27T08:30:02.000Z\"")
+      != NULL, "%s", json);
+  fail_unless (strstr (json, "\"wallClockEnd\": \"2026-11-27T08:30:04.000Z\"")
+      != NULL, "%s", json);
+
+  g_free (json);
+  gst_element_set_state (pipeline, GST_STATE_NULL);
+  gst_object_unref (sink);
+  gst_object_unref (pad);
+  gst_object_unref (detect);
+  gst_object_unref (pipeline);
+  g_free (desc);
+  g_free (srt);
+}
+
+GST_END_TEST;
+
 static Suite *
 vocrinsightsink_suite (void)
 {
@@ -485,6 +547,7 @@ vocrinsightsink_suite (void)
   tcase_add_test (tc, test_stopping_without_eos_keeps_results);
   tcase_add_test (tc, test_flush_interval_keeps_a_current_file);
   tcase_add_test (tc, test_without_location_in_a_tee_branch);
+  tcase_add_test (tc, test_wall_clock_times_from_the_source);
   return s;
 }
 

@@ -715,7 +715,9 @@ GST_END_TEST;
 
 GST_START_TEST (test_item_copy)
 {
-  GstVocrInstance inst = { GST_SECOND, 2 * GST_SECOND, 0, GST_SECOND };
+  GstVocrInstance inst = { GST_SECOND, 2 * GST_SECOND, 0, GST_SECOND,
+    GST_CLOCK_TIME_NONE, GST_CLOCK_TIME_NONE
+  };
   GstVocrItem item = { 3, (gchar *) "text", 0.5, 1, 2, 3, 4, 0.0,
     (gchar *) "en-US", g_array_new (FALSE, FALSE, sizeof (GstVocrInstance))
   };

@@ -29,7 +29,7 @@ make_item (guint id, const gchar * text, gdouble confidence, gint x, gint y,
   while ((start = va_arg (args, guint)) != G_MAXUINT) {
     guint end = va_arg (args, guint);
     GstVocrInstance inst = { start * MS, end * MS, RUNNING (start),
-      RUNNING (end)
+      RUNNING (end), GST_CLOCK_TIME_NONE, GST_CLOCK_TIME_NONE
     };
 
     g_array_append_val (item.instances, inst);
@@ -388,6 +388,43 @@ GST_START_TEST (test_invalid_utf8)
 
 GST_END_TEST;
 
+GST_START_TEST (test_wallclock)
+{
+  GPtrArray *items = g_ptr_array_new_with_free_func ((GDestroyNotify)
+      gst_vocr_item_free);
+  /* 2026-11-27 08:30:00 UTC */
+  const GstClockTime epoch = G_GUINT64_CONSTANT (1795768200) * GST_SECOND;
+  GstVocrAggregatorEvent event;
+  gchar *str;
+
+  g_ptr_array_add (items, make_item (1, "Plate AB 123", 0.9, 0, 0, 0.0,
+          "en-US", 0, 1500, G_MAXUINT));
+  /* unknown: no member at all */
+  str = gst_vocr_insights_to_json (items, "cam", 2 * GST_SECOND, NULL);
+  fail_unless (strstr (str, "wallClock") == NULL, "%s", str);
+  g_free (str);
+
+  /* a frame at running time 10.5 s was captured at 08:30:00.250 */
+  gst_vocr_item_set_wallclock (g_ptr_array_index (items, 0),
+      RUNNING (500), epoch + 250 * MS);
+  str = gst_vocr_insights_to_json (items, "cam", 2 * GST_SECOND, NULL);
+  fail_unless (strstr (str, "\"wallClockStart\": \"2026-11-27T08:29:59.750Z\"")
+      != NULL, "%s", str);
+  fail_unless (strstr (str, "\"wallClockEnd\": \"2026-11-27T08:30:01.250Z\"")
+      != NULL, "%s", str);
+  g_free (str);
+
+  event.type = GST_VOCR_AGGREGATOR_EVENT_INSTANCE_END;
+  event.item = g_ptr_array_index (items, 0);
+  str = gst_vocr_insights_event_to_jsonl (&event);
+  fail_unless (strstr (str, "\"wallClockEnd\":\"2026-11-27T08:30:01.250Z\"")
+      != NULL, "%s", str);
+  g_free (str);
+  g_ptr_array_unref (items);
+}
+
+GST_END_TEST;
+
 GST_START_TEST (test_jsonl)
 {
   static const gchar *start_members[] = { "event", "id", "text",
@@ -475,6 +512,7 @@ insights_suite (void)
   tcase_add_test (tc, test_srt);
   tcase_add_test (tc, test_invalid_utf8);
   tcase_add_test (tc, test_jsonl);
+  tcase_add_test (tc, test_wallclock);
   return s;
 }
 
