@@ -1180,6 +1180,20 @@ gst_vocr_aggregator_get_n_items (GstVocrAggregator * agg)
 }
 
 /**
+ * gst_vocr_aggregator_get_n_active:
+ * @agg: a #GstVocrAggregator
+ *
+ * Returns: the number of items still matched against new samples (those
+ *   not retired), which bounds the work and memory a sample costs
+ */
+guint
+gst_vocr_aggregator_get_n_active (GstVocrAggregator * agg)
+{
+  g_return_val_if_fail (agg != NULL, 0);
+  return agg->items->len;
+}
+
+/**
  * gst_vocr_text_similarity:
  * @a: a text, UTF-8
  * @b: another text, UTF-8

@@ -141,6 +141,8 @@ GST_VOCR_API guint gst_vocr_aggregator_get_n_samples (GstVocrAggregator * agg);
 
 GST_VOCR_API guint gst_vocr_aggregator_get_n_items (GstVocrAggregator * agg);
 
+GST_VOCR_API guint gst_vocr_aggregator_get_n_active (GstVocrAggregator * agg);
+
 GST_VOCR_API gdouble gst_vocr_text_similarity (const gchar * a, const gchar * b);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GstVocrAggregator, gst_vocr_aggregator_free)

@@ -199,6 +199,44 @@ GST_START_TEST (test_retired_items_stay_in_the_output)
 
 GST_END_TEST;
 
+/* A day of a news channel, simulated: two samples a second, a new
+ * headline every 10 s under a constant bug. */
+GST_START_TEST (test_day_long_stream_stays_bounded)
+{
+  GstVocrAggregator *agg = gst_vocr_aggregator_new ();
+  const gchar *words[] = { "storm", "market", "council", "river", "match",
+    "vote", "bridge", "harvest", "festival", "strike", "museum", "tunnel",
+    "election", "summit", "airport", "forest", "theatre", "harbour"
+  };
+  guint64 i, n = 2 * 3600 * 24;
+  guint max_active = 0;
+
+  for (i = 0; i < n; i++) {
+    guint64 k = i / 20;
+    gchar *headline = g_strdup_printf ("%s %s %" G_GUINT64_FORMAT,
+        words[k % G_N_ELEMENTS (words)],
+        words[(k / G_N_ELEMENTS (words)) % G_N_ELEMENTS (words)], k);
+    GPtrArray *lines = g_ptr_array_new_with_free_func ((GDestroyNotify)
+        gst_vocr_line_free);
+
+    g_ptr_array_add (lines, line_at ("LIVE", 0.9, 10, 10));
+    g_ptr_array_add (lines, line_at (headline, 0.9, 100, 600));
+    gst_vocr_aggregator_push_sample (agg, i * 500 * MS, i * 500 * MS, lines);
+    g_ptr_array_unref (lines);
+    g_ptr_array_unref (gst_vocr_aggregator_pop_events (agg));
+    g_free (headline);
+    max_active = MAX (max_active, gst_vocr_aggregator_get_n_active (agg));
+  }
+  /* every headline is an item of the output, but only the last ten
+   * minutes' are matched against each sample */
+  fail_unless (gst_vocr_aggregator_get_n_items (agg) > 8000,
+      "%u items", gst_vocr_aggregator_get_n_items (agg));
+  fail_unless (max_active <= 70, "%u items matched at once", max_active);
+  gst_vocr_aggregator_free (agg);
+}
+
+GST_END_TEST;
+
 GST_START_TEST (test_gap_tolerance)
 {
   GstVocrAggregator *agg = gst_vocr_aggregator_new ();
@@ -747,6 +785,7 @@ aggregator_suite (void)
   tcase_add_test (tc, test_noisy_readings);
   tcase_add_test (tc, test_reappearance_is_new_instance);
   tcase_add_test (tc, test_retired_items_stay_in_the_output);
+  tcase_add_test (tc, test_day_long_stream_stays_bounded);
   tcase_add_test (tc, test_gap_tolerance);
   tcase_add_test (tc, test_flicker_min_duration);
   tcase_add_test (tc, test_ids_first_appearance);
