@@ -61,7 +61,8 @@
  * Every #GstVocrTextDetect:stats-interval of running time, and before EOS,
  * it posts `vocr-stats`: `samples`, `recognised` (samples given to
  * Tesseract), `reused` (answered without OCR), `skipped` (live samples no
- * worker was free for)
+ * worker was free for), `timeouts` (reads abandoned after
+ * #GstVocrTextDetect:max-ocr-time)
  * (#guint64 each), `mean-ocr-ms` (#gdouble) and `queue-depth` (#guint,
  * buffers and events held).
  *
@@ -97,6 +98,7 @@ GST_DEBUG_CATEGORY_STATIC (gst_vocr_text_detect_debug);
 #define DEFAULT_STATS_INTERVAL (5 * GST_SECOND)
 #define DEFAULT_MAX_LATENCY (500 * GST_MSECOND)
 #define DEFAULT_CHANGE_MESSAGES FALSE
+#define DEFAULT_MAX_OCR_TIME (5 * GST_SECOND)
 /* a line whose text is at least this similar to the one in its place
  * before is the same text read again, not a change */
 #define SAME_TEXT_SIMILARITY 0.8
@@ -125,6 +127,7 @@ enum
   PROP_STATS_INTERVAL,
   PROP_MAX_LATENCY,
   PROP_CHANGE_MESSAGES,
+  PROP_MAX_OCR_TIME,
 };
 
 #define VIDEO_FORMATS "{ GRAY8, I420, YV12, NV12, NV21, Y42B, Y444, Y41B, " \
@@ -172,6 +175,7 @@ typedef struct
   GstClockTime wallclock;       /* capture time, UNIX ns, or NONE */
   ReadSettings settings;
   gboolean post_message, change_messages;
+  guint time_limit_ms;
   GstClockTime running_time, stream_time;
   guint64 frame_number;
   Result *result;
@@ -213,6 +217,7 @@ struct _GstVocrTextDetect
   GstClockTime stats_interval;
   GstClockTime max_latency;
   gboolean change_messages;
+  GstClockTime max_ocr_time;
   gboolean engines_running;     /* languages, tessdata-dir, threads frozen */
 
   /* worker threads: started in READY->PAUSED, joined in PAUSED->READY */
@@ -234,7 +239,7 @@ struct _GstVocrTextDetect
   GQueue overdue;               /* live: late Samples, read, whose lines go on
                                  * the next buffer out */
   /* statistics since start or the last flush */
-  guint64 n_samples, n_read, n_reused, n_skipped, n_read_done;
+  guint64 n_samples, n_read, n_reused, n_skipped, n_timeouts, n_read_done;
   gdouble ocr_seconds;
   guint max_in_flight;
   guint engines_started;
@@ -469,6 +474,23 @@ gst_vocr_text_detect_class_init (GstVocrTextDetectClass * klass)
           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS |
           GST_PARAM_MUTABLE_PLAYING));
 
+  /**
+   * GstVocrTextDetect:max-ocr-time:
+   *
+   * The longest Tesseract may spend on one sample (ns; 0 = no limit), so
+   * that a pathological frame (dense noise read as thousands of glyphs)
+   * cannot stall the stream. A sample that runs out of time is abandoned:
+   * Tesseract keeps nothing of it, so the frame carries no meta (nothing is
+   * invented), the later samples with the same picture carry none either
+   * until it changes or the refresh interval passes, and `vocr-stats`
+   * counts it in `timeouts`.
+   */
+  g_object_class_install_property (gobject_class, PROP_MAX_OCR_TIME,
+      g_param_spec_uint64 ("max-ocr-time", "Maximum OCR time",
+          "Abandon reading a sample after this long (ns; 0 = no limit)", 0,
+          G_MAXUINT64, DEFAULT_MAX_OCR_TIME, G_PARAM_READWRITE |
+          G_PARAM_STATIC_STRINGS | GST_PARAM_MUTABLE_PLAYING));
+
   element_class->change_state =
       GST_DEBUG_FUNCPTR (gst_vocr_text_detect_change_state);
 
@@ -518,6 +540,7 @@ gst_vocr_text_detect_init (GstVocrTextDetect * self)
   self->refresh_interval = DEFAULT_REFRESH_INTERVAL;
   self->stats_interval = DEFAULT_STATS_INTERVAL;
   self->max_latency = DEFAULT_MAX_LATENCY;
+  self->max_ocr_time = DEFAULT_MAX_OCR_TIME;
   self->detector = gst_vocr_change_detector_new ();
   self->on_screen = g_ptr_array_new_with_free_func ((GDestroyNotify)
       gst_vocr_line_free);
@@ -674,6 +697,9 @@ gst_vocr_text_detect_set_property (GObject * object, guint prop_id,
     case PROP_CHANGE_MESSAGES:
       self->change_messages = g_value_get_boolean (value);
       break;
+    case PROP_MAX_OCR_TIME:
+      self->max_ocr_time = g_value_get_uint64 (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
       break;
@@ -727,6 +753,9 @@ gst_vocr_text_detect_get_property (GObject * object, guint prop_id,
       break;
     case PROP_CHANGE_MESSAGES:
       g_value_set_boolean (value, self->change_messages);
+      break;
+    case PROP_MAX_OCR_TIME:
+      g_value_set_uint64 (value, self->max_ocr_time);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -882,6 +911,7 @@ worker_main (gpointer data)
     g_mutex_unlock (&self->lock);
 
     start = g_get_monotonic_time ();
+    gst_vocr_engine_set_time_limit (engine, sample->time_limit_ms);
     if (!g_cancellable_is_cancelled (self->cancellable))
       lines = read_sample (engine, sample, self->cancellable, &error);
 
@@ -890,6 +920,9 @@ worker_main (gpointer data)
     sample->result->error = g_steal_pointer (&error);
     sample->result->done = TRUE;
     self->in_flight--;
+    if (g_error_matches (sample->result->error, GST_VOCR_ENGINE_ERROR,
+            GST_VOCR_ENGINE_ERROR_TIMEOUT))
+      self->n_timeouts++;
     if (lines) {
       self->n_read_done++;
       self->ocr_seconds += (g_get_monotonic_time () - start) / 1e6;
@@ -1046,6 +1079,7 @@ gst_vocr_text_detect_change_state (GstElement * element,
       g_mutex_lock (&self->lock);
       self->live = FALSE;
       self->n_samples = self->n_read = self->n_reused = self->n_skipped = 0;
+      self->n_timeouts = 0;
       self->n_read_done = 0;
       self->ocr_seconds = 0;
       g_mutex_unlock (&self->lock);
@@ -1144,6 +1178,7 @@ sample_new (GstVocrTextDetect * self, GstBuffer * buffer, GstClockTime rt,
   sample->settings.min_confidence = self->min_confidence / 100.0;
   sample->post_message = self->post_message;
   sample->change_messages = self->change_messages;
+  sample->time_limit_ms = MIN (self->max_ocr_time / GST_MSECOND, G_MAXUINT);
   GST_OBJECT_UNLOCK (self);
 
   sample->running_time = rt;
@@ -1598,7 +1633,11 @@ post_text (GstVocrTextDetect * self, const Sample * sample)
   guint i;
 
   if (result->error) {
-    if (!g_error_matches (result->error, GST_VOCR_ENGINE_ERROR,
+    /* a pathological frame is counted, not shouted about once per sample */
+    if (g_error_matches (result->error, GST_VOCR_ENGINE_ERROR,
+            GST_VOCR_ENGINE_ERROR_TIMEOUT))
+      GST_DEBUG_OBJECT (self, "%s", result->error->message);
+    else if (!g_error_matches (result->error, GST_VOCR_ENGINE_ERROR,
             GST_VOCR_ENGINE_ERROR_CANCELLED))
       GST_ELEMENT_WARNING (self, LIBRARY, FAILED,
           ("Could not read the frame at %" GST_TIME_FORMAT ": %s",
@@ -1680,6 +1719,7 @@ post_stats (GstVocrTextDetect * self)
       "recognised", G_TYPE_UINT64, self->n_read,
       "reused", G_TYPE_UINT64, self->n_reused,
       "skipped", G_TYPE_UINT64, self->n_skipped,
+      "timeouts", G_TYPE_UINT64, self->n_timeouts,
       "mean-ocr-ms", G_TYPE_DOUBLE, self->n_read_done ?
       self->ocr_seconds * 1000.0 / self->n_read_done : 0.0,
       "queue-depth", G_TYPE_UINT, g_queue_get_length (&self->pending), NULL);

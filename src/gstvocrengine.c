@@ -41,6 +41,7 @@ struct _GstVocrEngine
 {
   TessBaseAPI *api;
   ETEXT_DESC *monitor;
+  guint time_limit_ms;          /* 0: none */
 
   GstVocrLumaBuffer gray;
 };
@@ -497,6 +498,25 @@ collect_lines (TessBaseAPI * api, gint dx, gint dy, gdouble min_confidence)
 }
 
 /**
+ * gst_vocr_engine_set_time_limit:
+ * @engine: a #GstVocrEngine
+ * @milliseconds: the longest a recognition may take, 0 for no limit
+ *
+ * Bounds the time gst_vocr_engine_recognize() spends on one image, so that
+ * a pathological frame (dense noise that looks like thousands of glyphs)
+ * cannot stall a stream. When the limit is reached Tesseract stops and
+ * gst_vocr_engine_recognize() fails with #GST_VOCR_ENGINE_ERROR_TIMEOUT:
+ * Tesseract keeps nothing of an interrupted page. Layout analysis cannot be
+ * interrupted, so a recognition may overrun a very short limit.
+ */
+void
+gst_vocr_engine_set_time_limit (GstVocrEngine * engine, guint milliseconds)
+{
+  g_return_if_fail (engine != NULL);
+  engine->time_limit_ms = milliseconds;
+}
+
+/**
  * gst_vocr_engine_recognize:
  * @engine: a #GstVocrEngine
  * @frame: a frame mapped for reading, in GRAY8, planar or semi-planar YUV,
@@ -520,6 +540,7 @@ gst_vocr_engine_recognize (GstVocrEngine * engine, const GstVideoFrame * frame,
 {
   gint x0, y0, x1, y1, stride;
   const guint8 *luma;
+  gint64 start;
 
   g_return_val_if_fail (engine != NULL, NULL);
   g_return_val_if_fail (frame != NULL, NULL);
@@ -542,10 +563,19 @@ gst_vocr_engine_recognize (GstVocrEngine * engine, const GstVideoFrame * frame,
   TessMonitorSetCancelFunc (engine->monitor,
       cancellable ? cancel_requested : NULL);
   TessMonitorSetCancelThis (engine->monitor, cancellable);
+  /* Tesseract stops at the deadline, keeping the words read by then */
+  TessMonitorSetDeadlineMSecs (engine->monitor, engine->time_limit_ms ?
+      (gint) engine->time_limit_ms : G_MAXINT);
+  start = g_get_monotonic_time ();
   if (TessBaseAPIRecognize (engine->api, engine->monitor) != 0) {
     if (g_cancellable_is_cancelled (cancellable)) {
       g_set_error (error, GST_VOCR_ENGINE_ERROR,
           GST_VOCR_ENGINE_ERROR_CANCELLED, "Recognition was cancelled");
+    } else if (engine->time_limit_ms && g_get_monotonic_time () - start >=
+        (gint64) engine->time_limit_ms * 1000) {
+      g_set_error (error, GST_VOCR_ENGINE_ERROR, GST_VOCR_ENGINE_ERROR_TIMEOUT,
+          "Reading a %dx%d image took more than %u ms",
+          x1 - x0, y1 - y0, engine->time_limit_ms);
     } else {
       g_set_error (error, GST_VOCR_ENGINE_ERROR, GST_VOCR_ENGINE_ERROR_INIT,
           "Tesseract failed to recognise a %dx%d frame",

@@ -54,6 +54,8 @@ GST_VOCR_API GType gst_vocr_page_segmentation_get_type (void);
  * @GST_VOCR_ENGINE_ERROR_INIT: Tesseract failed to initialise or to
  *   recognise
  * @GST_VOCR_ENGINE_ERROR_CANCELLED: recognition was cancelled
+ * @GST_VOCR_ENGINE_ERROR_TIMEOUT: recognition took longer than the limit set
+ *   with gst_vocr_engine_set_time_limit() and was abandoned
  */
 typedef enum
 {
@@ -62,6 +64,7 @@ typedef enum
   GST_VOCR_ENGINE_ERROR_LANGUAGE_MISSING,
   GST_VOCR_ENGINE_ERROR_INIT,
   GST_VOCR_ENGINE_ERROR_CANCELLED,
+  GST_VOCR_ENGINE_ERROR_TIMEOUT,
 } GstVocrEngineError;
 
 #define GST_VOCR_ENGINE_ERROR (gst_vocr_engine_error_quark ())
@@ -89,6 +92,10 @@ GstVocrEngine *gst_vocr_engine_new (const gchar * tessdata_dir,
     const gchar * languages, GError ** error);
 
 GST_VOCR_API void gst_vocr_engine_free (GstVocrEngine * engine);
+
+GST_VOCR_API
+void gst_vocr_engine_set_time_limit (GstVocrEngine * engine,
+    guint milliseconds);
 
 GST_VOCR_API
 GPtrArray *gst_vocr_engine_recognize (GstVocrEngine * engine,

@@ -1053,6 +1053,31 @@ GST_START_TEST (test_change_messages)
 
 GST_END_TEST;
 
+GST_START_TEST (test_max_ocr_time_abandons_a_sample)
+{
+  /* a millisecond is less than any reading of a 1080p frame takes */
+  Run *run = run_text_pipeline ("video/x-raw,width=1920,height=1080",
+      "text=\"" TEXT "\"", "I420", "interval=0 max-ocr-time=1000000", 3);
+  guint i;
+
+  fail_unless (run->error == NULL);
+  /* the frames pass, without a reading: nothing is invented */
+  fail_unless_equals_int (run->buffers->len, 3);
+  for (i = 0; i < 3; i++)
+    fail_unless (meta_of (run, i) == NULL);
+  fail_unless (stats_field (run, "timeouts") >= 1);
+  run_free (run);
+
+  /* the default limit, 5 s, leaves ordinary frames alone */
+  run = run_text_pipeline ("video/x-raw,width=1920,height=1080",
+      "text=\"" TEXT "\"", "I420", "", 1);
+  fail_unless_equals_uint64 (stats_field (run, "timeouts"), 0);
+  fail_unless (edit_distance (single_line (run, 0)->text, TEXT) <= 1);
+  run_free (run);
+}
+
+GST_END_TEST;
+
 typedef struct
 {
   GstElement *pipeline;
@@ -1182,6 +1207,7 @@ vocrtextdetect_suite (void)
   tcase_add_test (tc, test_refresh_interval_forces_reads);
   tcase_add_test (tc, test_live_never_delays_frames_beyond_its_latency);
   tcase_add_test (tc, test_change_messages);
+  tcase_add_test (tc, test_max_ocr_time_abandons_a_sample);
   return s;
 }
 
