@@ -1078,6 +1078,145 @@ GST_START_TEST (test_max_ocr_time_abandons_a_sample)
 
 GST_END_TEST;
 
+GST_START_TEST (test_odd_frames)
+{
+  /* tiny, odd and padded (641 wide: rows of I420 are padded to 644), and
+   * interlaced: read or not, every frame passes, nothing crashes */
+  const gchar *caps[] = { "width=1,height=1", "width=2,height=2",
+    "width=3,height=7", "width=17,height=9", "width=641,height=361",
+    "width=320,height=240,interlace-mode=interleaved"
+  };
+  const gchar *formats[] = { "I420", "NV12", "GRAY8", "Y41B", "BGRx" };
+  guint c, f;
+
+  for (c = 0; c < G_N_ELEMENTS (caps); c++) {
+    for (f = 0; f < G_N_ELEMENTS (formats); f++) {
+      gchar *desc = g_strdup_printf ("videotestsrc num-buffers=3 "
+          "! video/x-raw,format=%s,%s ! vocrtextdetect interval=0 "
+          "! fakesink name=sink", formats[f], caps[c]);
+      Run *run = run_pipeline (desc);
+
+      fail_unless (run->error == NULL, "%s", desc);
+      fail_unless_equals_int (run->buffers->len, 3);
+      fail_unless_equals_int (run->messages->len, 3);
+      run_free (run);
+      g_free (desc);
+    }
+  }
+}
+
+GST_END_TEST;
+
+/* After 20 frames, asks for a smaller picture: the source renegotiates. */
+static GstPadProbeReturn
+shrink_after_20 (GstPad * pad, GstPadProbeInfo * info, GstElement * filter)
+{
+  static guint frames;
+  GstCaps *caps;
+
+  if (++frames != 20)
+    return GST_PAD_PROBE_OK;
+  caps = gst_caps_from_string ("video/x-raw,width=320,height=180");
+  g_object_set (filter, "caps", caps, NULL);
+  gst_caps_unref (caps);
+  return GST_PAD_PROBE_REMOVE;
+}
+
+GST_START_TEST (test_resolution_change_mid_stream)
+{
+  GstElement *pipeline = gst_parse_launch ("videotestsrc num-buffers=40 "
+      "pattern=black ! capsfilter name=size "
+      "caps=video/x-raw,width=640,height=360,framerate=10/1 "
+      "! textoverlay text=\"" TEXT "\" font-desc=\"Sans 24\" "
+      "! vocrtextdetect interval=0 ! fakesink name=sink", NULL);
+  GstElement *capsfilter = gst_bin_get_by_name (GST_BIN (pipeline), "size");
+  GstElement *sink = gst_bin_get_by_name (GST_BIN (pipeline), "sink");
+  GstPad *pad = gst_element_get_static_pad (capsfilter, "sink");
+  Run *run = g_new0 (Run, 1);
+  guint i, small = 0;
+
+  run->buffers = g_ptr_array_new_with_free_func ((GDestroyNotify)
+      gst_buffer_unref);
+  run->messages = g_ptr_array_new_with_free_func ((GDestroyNotify)
+      gst_message_unref);
+  g_object_set (sink, "signal-handoffs", TRUE, NULL);
+  g_signal_connect (sink, "handoff", G_CALLBACK (on_handoff), run);
+  gst_pad_add_probe (pad, GST_PAD_PROBE_TYPE_BUFFER, (GstPadProbeCallback)
+      shrink_after_20, capsfilter, NULL);
+  gst_element_set_state (pipeline, GST_STATE_PLAYING);
+  collect (pipeline, run);
+  gst_element_set_state (pipeline, GST_STATE_NULL);
+
+  /* every frame read, in its own size: boxes inside their frame */
+  fail_unless (run->eos);
+  fail_unless_equals_int (run->buffers->len, 40);
+  for (i = 0; i < 40; i++) {
+    GstBuffer *buffer = g_ptr_array_index (run->buffers, i);
+    const GstVocrLine *line = single_line (run, i);
+    /* a quarter of the pixels: a quarter of the bytes, whatever format */
+    gboolean is_small = gst_buffer_get_size (buffer) * 4 ==
+        gst_buffer_get_size (g_ptr_array_index (run->buffers, 0));
+
+    small += is_small;
+    fail_unless (edit_distance (line->text, TEXT) <= 2, "frame %u: %s", i,
+        line->text);
+    fail_unless (line->x + line->width <= (is_small ? 320 : 640));
+  }
+  fail_unless (small > 0 && small < 40, "%u small frames", small);
+
+  run_free (run);
+  gst_object_unref (pad);
+  gst_object_unref (capsfilter);
+  gst_object_unref (sink);
+  gst_object_unref (pipeline);
+}
+
+GST_END_TEST;
+
+static gpointer
+twiddle_properties (gpointer data)
+{
+  GstElement *detect = data;
+  guint i;
+
+  for (i = 0; i < 2000; i++) {
+    g_object_set (detect, "interval", (guint64) (i % 3) * 100 * GST_MSECOND,
+        "min-confidence", (gdouble) (i % 60), "change-threshold",
+        (i % 4) / 4.0, "page-segmentation", i % 2 ? 3 : 11, "roi",
+        i % 3 ? "0,0,320,120" : NULL, "message", i % 5 != 0,
+        "change-messages", i % 2 == 0, NULL);
+    if (i % 100 == 0)
+      g_usleep (1000);
+  }
+  return NULL;
+}
+
+GST_START_TEST (test_properties_changed_while_playing)
+{
+  GstElement *pipeline = gst_parse_launch ("videotestsrc num-buffers=60 "
+      "pattern=black ! video/x-raw,width=320,height=240,framerate=30/1 "
+      "! textoverlay text=\"" TEXT "\" ! vocrtextdetect name=d "
+      "! fakesink", NULL);
+  GstElement *detect = gst_bin_get_by_name (GST_BIN (pipeline), "d");
+  GThread *threads[2];
+  GstMessage *msg;
+
+  gst_element_set_state (pipeline, GST_STATE_PLAYING);
+  threads[0] = g_thread_new ("twiddle0", twiddle_properties, detect);
+  threads[1] = g_thread_new ("twiddle1", twiddle_properties, detect);
+  msg = gst_bus_timed_pop_filtered (GST_ELEMENT_BUS (pipeline),
+      60 * GST_SECOND, GST_MESSAGE_EOS | GST_MESSAGE_ERROR);
+  fail_unless (msg && GST_MESSAGE_TYPE (msg) == GST_MESSAGE_EOS);
+  gst_message_unref (msg);
+  g_thread_join (threads[0]);
+  g_thread_join (threads[1]);
+  gst_element_set_state (pipeline, GST_STATE_NULL);
+  gst_object_unref (detect);
+  gst_object_unref (pipeline);
+}
+
+GST_END_TEST;
+
 typedef struct
 {
   GstElement *pipeline;
@@ -1208,6 +1347,9 @@ vocrtextdetect_suite (void)
   tcase_add_test (tc, test_live_never_delays_frames_beyond_its_latency);
   tcase_add_test (tc, test_change_messages);
   tcase_add_test (tc, test_max_ocr_time_abandons_a_sample);
+  tcase_add_test (tc, test_odd_frames);
+  tcase_add_test (tc, test_resolution_change_mid_stream);
+  tcase_add_test (tc, test_properties_changed_while_playing);
   return s;
 }
 
