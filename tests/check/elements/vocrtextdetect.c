@@ -1217,6 +1217,66 @@ GST_START_TEST (test_properties_changed_while_playing)
 
 GST_END_TEST;
 
+/* Threads of this process whose name starts with @prefix. */
+static guint
+count_threads (const gchar * prefix)
+{
+  GDir *dir = g_dir_open ("/proc/self/task", 0, NULL);
+  const gchar *tid;
+  guint n = 0;
+
+  fail_unless (dir != NULL);
+  while ((tid = g_dir_read_name (dir))) {
+    gchar *path = g_build_filename ("/proc/self/task", tid, "comm", NULL);
+    gchar *name = NULL;
+
+    if (g_file_get_contents (path, &name, NULL, NULL)
+        && g_str_has_prefix (name, prefix))
+      n++;
+    g_free (name);
+    g_free (path);
+  }
+  g_dir_close (dir);
+  return n;
+}
+
+static gpointer
+run_short_pipelines (gpointer data)
+{
+  guint *failures = data, i;
+
+  for (i = 0; i < 6; i++) {
+    Run *run = run_text_pipeline ("video/x-raw,width=320,height=240",
+        "text=\"" TEXT "\" font-desc=\"Sans 24\"", i % 2 ? "I420" : "BGRx",
+        "threads=1 interval=0", 2);
+
+    if (run->buffers->len != 2 || !meta_of (run, 1)
+        || gst_vocr_text_meta_get_n_lines (meta_of (run, 1)) != 1
+        || edit_distance (gst_vocr_text_meta_get_line (meta_of (run, 1),
+                0)->text, TEXT) > 1)
+      g_atomic_int_inc (failures);
+    run_free (run);
+  }
+  return NULL;
+}
+
+GST_START_TEST (test_parallel_pipelines_stress)
+{
+  GThread *threads[4];
+  guint failures = 0, i;
+
+  /* four threads, six pipelines each, one engine per pipeline, all at
+   * once: every one reads its text, and no worker outlives its element */
+  for (i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("stress", run_short_pipelines, &failures);
+  for (i = 0; i < G_N_ELEMENTS (threads); i++)
+    g_thread_join (threads[i]);
+  fail_unless_equals_int (failures, 0);
+  fail_unless_equals_int (count_threads ("vocr-worker"), 0);
+}
+
+GST_END_TEST;
+
 typedef struct
 {
   GstElement *pipeline;
@@ -1350,6 +1410,7 @@ vocrtextdetect_suite (void)
   tcase_add_test (tc, test_odd_frames);
   tcase_add_test (tc, test_resolution_change_mid_stream);
   tcase_add_test (tc, test_properties_changed_while_playing);
+  tcase_add_test (tc, test_parallel_pipelines_stress);
   return s;
 }
 
