@@ -577,39 +577,6 @@ gst_vocr_text_detect_finalize (GObject * object)
   G_OBJECT_CLASS (parent_class)->finalize (object);
 }
 
-/* Parses "x,y,width,height"; NULL or empty means the whole frame. */
-static gboolean
-parse_roi (const gchar * str, GstVideoRectangle * roi, gboolean * has_roi)
-{
-  gint64 v[4];
-  gchar **parts;
-  gboolean ok;
-  guint i;
-
-  *has_roi = FALSE;
-  if (str == NULL || str[strspn (str, " \t")] == '\0')
-    return TRUE;
-
-  parts = g_strsplit (str, ",", -1);
-  ok = g_strv_length (parts) == 4;
-  for (i = 0; ok && i < 4; i++) {
-    gchar *s = g_strstrip (parts[i]), *end = NULL;
-
-    v[i] = g_ascii_strtoll (s, &end, 10);
-    ok = *s != '\0' && end && *end == '\0' && v[i] >= 0 && v[i] <= G_MAXINT;
-  }
-  g_strfreev (parts);
-  if (!ok || v[2] == 0 || v[3] == 0)
-    return FALSE;
-
-  roi->x = v[0];
-  roi->y = v[1];
-  roi->w = v[2];
-  roi->h = v[3];
-  *has_roi = TRUE;
-  return TRUE;
-}
-
 /* called with the object lock */
 static gboolean
 refuse_while_running (GstVocrTextDetect * self, const gchar * name)
@@ -659,7 +626,7 @@ gst_vocr_text_detect_set_property (GObject * object, guint prop_id,
       GstVideoRectangle roi;
       gboolean has_roi;
 
-      if (parse_roi (str, &roi, &has_roi)) {
+      if (gst_vocr_parse_roi (str, &roi, &has_roi)) {
         self->roi = roi;
         self->has_roi = has_roi;
         self->roi_valid = TRUE;

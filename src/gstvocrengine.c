@@ -180,6 +180,54 @@ available_languages (const gchar * dir)
 }
 
 /**
+ * gst_vocr_parse_roi:
+ * @str: (nullable): a region as "x,y,width,height" in pixels, e.g.
+ *   "0,600,1280,120"; %NULL or blank for the whole frame
+ * @roi: (out caller-allocates): the region, when there is one
+ * @has_roi: (out): whether @str named a region
+ *
+ * Parses a region of interest as `vocrtextdetect`'s roi property and the
+ * vocr command take it: four non-negative integers, width and height not
+ * zero, spaces allowed around them.
+ *
+ * Returns: %FALSE if @str is malformed
+ */
+gboolean
+gst_vocr_parse_roi (const gchar * str, GstVideoRectangle * roi,
+    gboolean * has_roi)
+{
+  gint64 v[4];
+  gchar **parts;
+  gboolean ok;
+  guint i;
+
+  g_return_val_if_fail (roi != NULL && has_roi != NULL, FALSE);
+
+  *has_roi = FALSE;
+  if (str == NULL || str[strspn (str, " \t")] == '\0')
+    return TRUE;
+
+  parts = g_strsplit (str, ",", -1);
+  ok = g_strv_length (parts) == 4;
+  for (i = 0; ok && i < 4; i++) {
+    gchar *s = g_strstrip (parts[i]), *end = NULL;
+
+    v[i] = g_ascii_strtoll (s, &end, 10);
+    ok = *s != '\0' && end && *end == '\0' && v[i] >= 0 && v[i] <= G_MAXINT;
+  }
+  g_strfreev (parts);
+  if (!ok || v[2] == 0 || v[3] == 0)
+    return FALSE;
+
+  roi->x = v[0];
+  roi->y = v[1];
+  roi->w = v[2];
+  roi->h = v[3];
+  *has_roi = TRUE;
+  return TRUE;
+}
+
+/**
  * gst_vocr_engine_check_languages:
  * @tessdata_dir: (nullable): the directory holding the models, or %NULL for
  *   gst_vocr_engine_default_tessdata_dir()

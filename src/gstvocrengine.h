@@ -84,6 +84,10 @@ typedef struct _GstVocrEngine GstVocrEngine;
 GST_VOCR_API gchar *gst_vocr_engine_default_tessdata_dir (void);
 
 GST_VOCR_API
+gboolean gst_vocr_parse_roi (const gchar * str, GstVideoRectangle * roi,
+    gboolean * has_roi);
+
+GST_VOCR_API
 gboolean gst_vocr_engine_check_languages (const gchar * tessdata_dir,
     const gchar * languages, GError ** error);
 

@@ -564,6 +564,16 @@ parse_options (App * app, gint * argc, gchar *** argv)
         "--interval seconds >= 0\n");
     return EXIT_USAGE;
   }
+  if (app->roi) {
+    GstVideoRectangle roi;
+    gboolean has_roi;
+
+    if (!gst_vocr_parse_roi (app->roi, &roi, &has_roi)) {
+      g_printerr ("vocr: --roi takes x,y,width,height in pixels, e.g. "
+          "0,600,1280,120\n");
+      return EXIT_USAGE;
+    }
+  }
   if (!app->demo)
     app->input = g_strdup ((*argv)[1]);
   return -1;

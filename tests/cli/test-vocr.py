@@ -150,6 +150,7 @@ def test_exit_codes(tmp, clip):
     one_line_error(vocr(clip, clip), 2, "one INPUT")
     one_line_error(vocr(clip, "-f", "docx"), 2, "unknown format 'docx'")
     one_line_error(vocr(clip, "--threads", "many"), 2, "--help")
+    one_line_error(vocr(clip, "--roi", "1,2,3"), 2, "x,y,width,height")
     one_line_error(vocr("--demo", clip), 2, "--demo takes no INPUT")
     r = vocr("--help")
     assert r.returncode == 0 and "INPUT" in r.stdout and "--languages" in r.stdout, r

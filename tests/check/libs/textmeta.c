@@ -225,6 +225,25 @@ GST_START_TEST (test_language_debian_package)
 
 GST_END_TEST;
 
+GST_START_TEST (test_parse_roi)
+{
+  const gchar *bad[] = { "1,2,3", "1,2,3,4,5", "a,b,c,d", "-1,0,10,10",
+    "0,0,0,10", "0,0,10,0", "1,2,3,4x", ",,,", "0,0,99999999999,1", " , , , "
+  };
+  GstVideoRectangle roi;
+  gboolean has;
+  guint i;
+
+  fail_unless (gst_vocr_parse_roi (NULL, &roi, &has) && !has);
+  fail_unless (gst_vocr_parse_roi (" \t", &roi, &has) && !has);
+  fail_unless (gst_vocr_parse_roi (" 10, 20 ,300,40 ", &roi, &has) && has);
+  fail_unless (roi.x == 10 && roi.y == 20 && roi.w == 300 && roi.h == 40);
+  for (i = 0; i < G_N_ELEMENTS (bad); i++)
+    fail_if (gst_vocr_parse_roi (bad[i], &roi, &has), "%s", bad[i]);
+}
+
+GST_END_TEST;
+
 GST_START_TEST (test_engine_rejects_bad_language_strings)
 {
   const gchar *bad[] = { "", "eng+", "+eng", "eng++deu", "e ng", "../eng",
@@ -453,6 +472,7 @@ textmeta_suite (void)
   tcase_add_test (tc, test_meta_scale_and_other_transforms);
   tcase_add_test (tc, test_language_to_bcp47);
   tcase_add_test (tc, test_language_debian_package);
+  tcase_add_test (tc, test_parse_roi);
   tcase_add_test (tc, test_engine_rejects_bad_language_strings);
   tcase_add_test (tc, test_engine_missing_language_message);
   tcase_add_test (tc, test_engine_reads_gray_yuv_and_rgb_alike);
