@@ -1,7 +1,8 @@
 #!/bin/sh
 # gst-vocr developer entry point: install what is missing, build, and
 #   ./dev.sh demo    vocr --demo: read a clip made on the spot, print insights
-#   ./dev.sh test    run the whole test suite; ends with "N passed, N failed"
+#   ./dev.sh test    run the whole test suite, then each fuzz target for
+#                    FUZZ_SECONDS (60); ends with "N passed, N failed"
 #   ./dev.sh build   only install and build
 # Run as root on Debian 12 (or with sudo available) so missing packages can
 # be installed; everything else happens in ./build.
@@ -9,6 +10,8 @@ set -eu
 
 cd "$(dirname "$0")"
 BUILD_DIR=${BUILD_DIR:-build}
+FUZZ_DIR=${FUZZ_DIR:-build-fuzz}
+FUZZ_SECONDS=${FUZZ_SECONDS:-60}
 
 # Build and runtime: compiler, GStreamer, Tesseract with English data, and a
 # font for textoverlay (the demo and the tests draw their own text). Tests add the plugins and languages they exercise.
@@ -19,7 +22,8 @@ PACKAGES="gcc meson ninja-build pkg-config python3
   gstreamer1.0-x fonts-dejavu-core tesseract-ocr-eng"
 TEST_PACKAGES="tesseract-ocr-deu tesseract-ocr-fra
   gstreamer1.0-plugins-ugly gstreamer1.0-libav libgstrtspserver-1.0-dev
-  python3-gi python3-gst-1.0 gir1.2-gstreamer-1.0 gir1.2-gst-plugins-base-1.0"
+  python3-gi python3-gst-1.0 gir1.2-gstreamer-1.0 gir1.2-gst-plugins-base-1.0
+  clang libclang-rt-14-dev"
 
 install_packages() {
   missing=""
@@ -46,13 +50,35 @@ build() {
   ninja -C "$BUILD_DIR"
 }
 
+# The libFuzzer targets, built with clang and the address and undefined
+# behaviour sanitizers in a build of their own.
+fuzz() {
+  if [ ! -f "$FUZZ_DIR/build.ninja" ]; then
+    CC=clang meson setup "$FUZZ_DIR" -Dfuzzing=true -Dtests=enabled \
+      -Dintrospection=disabled -Db_sanitize=address,undefined \
+      -Db_lundef=false -Dfuzz-seconds="$FUZZ_SECONDS" >/dev/null
+  else
+    meson configure "$FUZZ_DIR" -Dfuzz-seconds="$FUZZ_SECONDS"
+  fi
+  ninja -C "$FUZZ_DIR" tests/fuzz/fuzz_time tests/fuzz/fuzz_parse \
+    tests/fuzz/fuzz_writers tests/fuzz/fuzz_aggregator
+  meson test -C "$FUZZ_DIR" --suite fuzz --no-rebuild --print-errorlogs \
+    --num-processes 2
+}
+
 # Prints the suite's figures as checks passed/failed: a test binary that
 # crashed or timed out before reporting counts as one failure.
 summarize() {
-  python3 - "$BUILD_DIR/meson-logs/testlog.json" <<'PY'
+  python3 - "$@" <<'PY'
 import json, re, sys
 passed = failed = 0
-for line in open(sys.argv[1]):
+lines = []
+for log in sys.argv[1:]:
+    try:
+        lines += open(log).readlines()
+    except OSError:
+        failed += 1
+for line in lines:
     t = json.loads(line)
     m = re.search(r"Checks: (\d+), Failures: (\d+), Errors: (\d+)", t.get("stdout") or "")
     if m:
@@ -80,7 +106,9 @@ case "$cmd" in
     build
     rc=0
     meson test -C "$BUILD_DIR" --print-errorlogs --num-processes 2 || rc=$?
-    summarize
+    fuzz || rc=$?
+    summarize "$BUILD_DIR/meson-logs/testlog.json" \
+      "$FUZZ_DIR/meson-logs/testlog.json"
     exit $rc
     ;;
   demo)

@@ -130,10 +130,16 @@ split_languages (const gchar * languages, GError ** error)
   return codes;
 
 invalid:
-  g_set_error (error, GST_VOCR_ENGINE_ERROR,
-      GST_VOCR_ENGINE_ERROR_INVALID_LANGUAGES,
-      "Invalid languages '%s': expected Tesseract language codes joined by "
-      "'+', such as 'eng' or 'eng+deu+chi_sim'", languages ? languages : "");
+  {
+    /* the message quotes what the user gave: keep it valid UTF-8 */
+    gchar *quoted = g_utf8_make_valid (languages ? languages : "", -1);
+
+    g_set_error (error, GST_VOCR_ENGINE_ERROR,
+        GST_VOCR_ENGINE_ERROR_INVALID_LANGUAGES,
+        "Invalid languages '%s': expected Tesseract language codes joined by "
+        "'+', such as 'eng' or 'eng+deu+chi_sim'", quoted);
+    g_free (quoted);
+  }
   return NULL;
 }
 
@@ -148,8 +154,11 @@ list_models (const gchar * dir, const gchar * prefix, GPtrArray * names)
   while ((entry = g_dir_read_name (d))) {
     if (g_str_has_suffix (entry, ".traineddata")
         && strcmp (entry, "osd.traineddata") != 0) {
+      gchar *shown = g_filename_display_name (entry);
+
       g_ptr_array_add (names, g_strdup_printf ("%s%.*s", prefix,
-              (int) (strlen (entry) - strlen (".traineddata")), entry));
+              (int) (strlen (shown) - strlen (".traineddata")), shown));
+      g_free (shown);
     }
   }
   g_dir_close (d);
@@ -245,7 +254,7 @@ gboolean
 gst_vocr_engine_check_languages (const gchar * tessdata_dir,
     const gchar * languages, GError ** error)
 {
-  gchar *dir, **codes;
+  gchar *dir, *shown, **codes;
   gboolean ok = TRUE;
   guint i;
 
@@ -255,12 +264,14 @@ gst_vocr_engine_check_languages (const gchar * tessdata_dir,
 
   dir = tessdata_dir ? g_strdup (tessdata_dir) :
       gst_vocr_engine_default_tessdata_dir ();
+  /* a path in a message, in any encoding, displayed as UTF-8 */
+  shown = g_filename_display_name (dir);
   if (!g_file_test (dir, G_FILE_TEST_IS_DIR) || g_access (dir, R_OK | X_OK)) {
     g_set_error (error, GST_VOCR_ENGINE_ERROR,
         GST_VOCR_ENGINE_ERROR_TESSDATA_DIR,
         "The Tesseract data directory '%s' does not exist or cannot be read; "
         "set tessdata-dir to the directory holding the .traineddata files "
-        "(Debian: apt install tesseract-ocr-eng)", dir);
+        "(Debian: apt install tesseract-ocr-eng)", shown);
     ok = FALSE;
   }
 
@@ -277,7 +288,7 @@ gst_vocr_engine_check_languages (const gchar * tessdata_dir,
           GST_VOCR_ENGINE_ERROR_LANGUAGE_MISSING,
           "No Tesseract data for language '%s': %s not found in %s "
           "(installed: %s). Install it (Debian: apt install %s) or point "
-          "tessdata-dir to a directory that has it.", codes[i], file, dir,
+          "tessdata-dir to a directory that has it.", codes[i], file, shown,
           available, package);
       g_free (available);
       g_free (package);
@@ -287,6 +298,7 @@ gst_vocr_engine_check_languages (const gchar * tessdata_dir,
     g_free (file);
   }
 
+  g_free (shown);
   g_free (dir);
   g_strfreev (codes);
   return ok;
