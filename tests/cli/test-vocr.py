@@ -186,6 +186,49 @@ def test_progress_on_a_terminal(tmp, clip):
     assert TEXT_A in text, text
 
 
+def test_bad_media(tmp, clip):
+    """Truncated, corrupted and empty files: a clean end or one clear error
+    line, never a crash or a hang, and what was read before is kept."""
+    ts = os.path.join(tmp, "ab.ts")
+    subprocess.run(
+        ["gst-launch-1.0", "-q", "filesrc", "location=" + clip, "!", "qtdemux", "!",
+         "h264parse", "!", "mpegtsmux", "!", "filesink", "location=" + ts], check=True)
+    data = open(ts, "rb").read()
+
+    # cut in the middle of a packet, after the first text's frames
+    cut = os.path.join(tmp, "cut.ts")
+    with open(cut, "wb") as f:
+        f.write(data[:len(data) * 2 // 5 + 77])
+    out = os.path.join(tmp, "cut.json")
+    r = vocr(cut, "-o", out, "-q")
+    assert r.returncode in (0, 1), r
+    assert len(r.stderr.strip().splitlines()) <= 1, r.stderr
+    texts = [i["text"] for i in ocr_items(json.load(open(out)))]
+    assert TEXT_A in texts, texts
+
+    # bytes flipped at fixed offsets all through the file
+    flipped = bytearray(data)
+    for offset in range(1000, len(flipped), 7919):
+        flipped[offset] ^= 0xff
+    bad = os.path.join(tmp, "flipped.ts")
+    with open(bad, "wb") as f:
+        f.write(flipped)
+    r = vocr(bad, "-o", os.path.join(tmp, "flipped.json"), "-q")
+    assert r.returncode in (0, 1), r
+    assert len(r.stderr.strip().splitlines()) <= 1, r.stderr
+    if r.returncode == 0:
+        json.load(open(os.path.join(tmp, "flipped.json")))
+
+    # an empty file and a truncated MP4 (its index is at the end): errors
+    empty = os.path.join(tmp, "empty.mp4")
+    open(empty, "wb").close()
+    one_line_error(vocr(empty), 1, "empty.mp4")
+    truncated = os.path.join(tmp, "truncated.mp4")
+    with open(truncated, "wb") as f:
+        f.write(open(clip, "rb").read()[:4000])
+    one_line_error(vocr(truncated), 1, "truncated.mp4")
+
+
 def test_sigint_keeps_what_was_read(tmp, clip):
     long_clip = os.path.join(tmp, "long.mp4")
     # the clock changes every frame, so every frame is read: slower than the
