@@ -1277,6 +1277,88 @@ GST_START_TEST (test_parallel_pipelines_stress)
 
 GST_END_TEST;
 
+GST_START_TEST (test_state_cycling_hundred_times)
+{
+  GstElement *pipeline = gst_parse_launch ("videotestsrc is-live=true "
+      "pattern=black ! video/x-raw,width=160,height=120 "
+      "! vocrtextdetect threads=1 interval=0 ! fakesink", NULL);
+  guint i;
+
+  /* engines loaded and freed a hundred times, samples in flight or not */
+  for (i = 0; i < 100; i++) {
+    fail_unless (gst_element_set_state (pipeline, GST_STATE_PLAYING) !=
+        GST_STATE_CHANGE_FAILURE);
+    if (i % 10 == 0)
+      g_usleep (50 * 1000);
+    fail_unless_equals_int (gst_element_set_state (pipeline, GST_STATE_NULL),
+        GST_STATE_CHANGE_SUCCESS);
+  }
+  gst_object_unref (pipeline);
+  fail_unless_equals_int (count_threads ("vocr-worker"), 0);
+}
+
+GST_END_TEST;
+
+static GstPadProbeReturn
+unplug_detect (GstPad * pad, GstPadProbeInfo * info, GstElement * pipeline)
+{
+  GstElement *detect = gst_bin_get_by_name (GST_BIN (pipeline), "d");
+  GstElement *sink = gst_bin_get_by_name (GST_BIN (pipeline), "sink");
+  GstElement *src = GST_ELEMENT (gst_pad_get_parent (pad));
+
+  /* out of the running pipeline, and the source straight to the sink */
+  gst_element_unlink_many (src, detect, sink, NULL);
+  gst_bin_remove (GST_BIN (pipeline), gst_object_ref (detect));
+  gst_element_set_state (detect, GST_STATE_NULL);
+  fail_unless (gst_element_link (src, sink));
+  gst_object_unref (detect);
+  gst_object_unref (detect);
+  gst_object_unref (sink);
+  gst_object_unref (src);
+  return GST_PAD_PROBE_REMOVE;
+}
+
+static GstPadProbeReturn
+block_after_ten (GstPad * pad, GstPadProbeInfo * info, GstElement * pipeline)
+{
+  static guint frames;
+
+  if (++frames < 10)
+    return GST_PAD_PROBE_OK;
+  gst_pad_add_probe (pad, GST_PAD_PROBE_TYPE_BLOCK_DOWNSTREAM,
+      (GstPadProbeCallback) unplug_detect, pipeline, NULL);
+  return GST_PAD_PROBE_REMOVE;
+}
+
+GST_START_TEST (test_removed_from_a_running_pipeline)
+{
+  GstElement *pipeline = gst_parse_launch ("videotestsrc num-buffers=60 "
+      "pattern=black ! video/x-raw,width=320,height=240,framerate=30/1 "
+      "! textoverlay name=src text=\"" TEXT "\" ! vocrtextdetect name=d "
+      "interval=0 ! fakesink name=sink sync=false", NULL);
+  GstElement *src = gst_bin_get_by_name (GST_BIN (pipeline), "src");
+  GstPad *pad = gst_element_get_static_pad (src, "src");
+  GstMessage *msg;
+
+  gst_pad_add_probe (pad, GST_PAD_PROBE_TYPE_BUFFER, (GstPadProbeCallback)
+      block_after_ten, pipeline, NULL);
+  gst_element_set_state (pipeline, GST_STATE_PLAYING);
+  /* the stream goes on to its end without the element */
+  msg = gst_bus_timed_pop_filtered (GST_ELEMENT_BUS (pipeline),
+      60 * GST_SECOND, GST_MESSAGE_EOS | GST_MESSAGE_ERROR);
+  fail_unless (msg && GST_MESSAGE_TYPE (msg) == GST_MESSAGE_EOS);
+  gst_message_unref (msg);
+  gst_element_set_state (pipeline, GST_STATE_NULL);
+  fail_unless (gst_bin_get_by_name (GST_BIN (pipeline), "d") == NULL);
+
+  gst_object_unref (pad);
+  gst_object_unref (src);
+  gst_object_unref (pipeline);
+  fail_unless_equals_int (count_threads ("vocr-worker"), 0);
+}
+
+GST_END_TEST;
+
 typedef struct
 {
   GstElement *pipeline;
@@ -1411,6 +1493,8 @@ vocrtextdetect_suite (void)
   tcase_add_test (tc, test_resolution_change_mid_stream);
   tcase_add_test (tc, test_properties_changed_while_playing);
   tcase_add_test (tc, test_parallel_pipelines_stress);
+  tcase_add_test (tc, test_state_cycling_hundred_times);
+  tcase_add_test (tc, test_removed_from_a_running_pipeline);
   return s;
 }
 
