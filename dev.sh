@@ -89,6 +89,9 @@ for line in lines:
             failed += 1
     elif t["result"] == "OK":
         passed += 1
+    elif t["result"] == "SKIP":
+        # a test that cannot run here (disk_full without mount rights)
+        continue
     else:
         failed += 1
 print(f"{passed} passed, {failed} failed")
