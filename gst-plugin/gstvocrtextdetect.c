@@ -1271,7 +1271,7 @@ enqueue (GstVocrTextDetect * self, GstMiniObject * object, Sample * sample,
   item->size = GST_IS_BUFFER (object) ?
       gst_buffer_get_size (GST_BUFFER_CAST (object)) : 0;
   item->deadline = 0;
-  if (self->live) {
+  if (sample && sample->held) {
     GstClockTime wait;
 
     /* leave a little of the latency to get downstream in: a loaded
@@ -1728,7 +1728,11 @@ head_ready (GstVocrTextDetect * self, Item * item, gint64 now)
     return GST_IS_BUFFER (item->object)
         || GST_EVENT_TYPE (item->object) != GST_EVENT_EOS
         || g_queue_is_empty (&self->late);
-  return item->sample->result->done || (self->live && now >= item->deadline);
+  /* only a sample holding its own ref of the buffer may let the buffer go
+   * before it is read: one taken before upstream turned out live maps the
+   * buffer without a ref, and must be waited for */
+  return item->sample->result->done || (item->sample->held
+      && now >= item->deadline);
 }
 
 /* Takes the late samples whose reading is done. Called with the lock. */
@@ -1769,7 +1773,7 @@ gst_vocr_text_detect_loop (GstPad * pad)
     read_late = take_read_late (self);
     if (self->flushing || read_late.length || head_ready (self, item, now))
       break;
-    if (self->live && item && item->sample)
+    if (item && item->sample && item->sample->held)
       g_cond_wait_until (&self->item_cond, &self->lock, item->deadline);
     else
       g_cond_wait (&self->item_cond, &self->lock);
