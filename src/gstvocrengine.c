@@ -32,6 +32,7 @@
 #include "gstvocrengine.h"
 #include "gstvocrframe.h"
 #include "gstvocrlanguage.h"
+#include "gstvocrprepare.h"
 
 /* Video frames carry no resolution; Tesseract assumes 70 ppi for such
  * images, and says so on stderr for every frame unless told. */
@@ -463,6 +464,8 @@ tally_add (LanguageTally * tally, guint * n, guint max, const gchar * code,
 
 #define MAX_LINE_LANGUAGES 8
 
+#define FROM_SCALED(v, scale) ((gint) lround ((v) / (scale)))
+
 static gboolean
 has_alnum (const gchar * text)
 {
@@ -492,10 +495,11 @@ finish_line (GPtrArray * lines, GstVocrLine * line, LanguageTally * tally,
   g_ptr_array_add (lines, line);
 }
 
-/* Tesseract reports boxes relative to the image it was given: @dx, @dy
- * move them back to frame coordinates. */
+/* Tesseract reports boxes in the image it was given: that image is the
+ * region at (@dx, @dy) scaled by @scale. */
 static GPtrArray *
-collect_lines (TessBaseAPI * api, gint dx, gint dy, gdouble min_confidence)
+collect_lines (TessBaseAPI * api, gint dx, gint dy, gdouble scale,
+    gdouble min_confidence)
 {
   GPtrArray *lines = g_ptr_array_new_with_free_func ((GDestroyNotify)
       gst_vocr_line_free);
@@ -532,8 +536,9 @@ collect_lines (TessBaseAPI * api, gint dx, gint dy, gdouble min_confidence)
           &deskew);
       line = gst_vocr_line_new (g_strstrip (line_text),
           TessResultIteratorConfidence (ri, RIL_TEXTLINE) / 100.0,
-          l + dx, t + dy, r - l, b - t, orientation_to_angle (orientation),
-          NULL);
+          dx + FROM_SCALED (l, scale), dy + FROM_SCALED (t, scale),
+          FROM_SCALED (r - l, scale), FROM_SCALED (b - t, scale),
+          orientation_to_angle (orientation), NULL);
       TessDeleteText (line_text);
     }
 
@@ -544,7 +549,8 @@ collect_lines (TessBaseAPI * api, gint dx, gint dy, gdouble min_confidence)
         && TessPageIteratorBoundingBox (pi, RIL_WORD, &l, &t, &r, &b)) {
       gst_vocr_line_add_word (line, gst_vocr_word_new (text,
               TessResultIteratorConfidence (ri, RIL_WORD) / 100.0,
-              l + dx, t + dy, r - l, b - t));
+              dx + FROM_SCALED (l, scale), dy + FROM_SCALED (t, scale),
+              FROM_SCALED (r - l, scale), FROM_SCALED (b - t, scale)));
       tally_add (tally, &n_tally, MAX_LINE_LANGUAGES,
           TessResultIteratorWordRecognitionLanguage (ri),
           g_utf8_strlen (text, -1));
@@ -601,6 +607,8 @@ gst_vocr_engine_recognize (GstVocrEngine * engine, const GstVideoFrame * frame,
   gint x0, y0, x1, y1, stride;
   const guint8 *luma;
   gint64 start;
+  GstVocrPrepared prepared;
+  GPtrArray *lines;
 
   g_return_val_if_fail (engine != NULL, NULL);
   g_return_val_if_fail (frame != NULL, NULL);
@@ -614,11 +622,13 @@ gst_vocr_engine_recognize (GstVocrEngine * engine, const GstVideoFrame * frame,
   limit_openmp_to_calling_thread ();
   luma = gst_vocr_frame_luma (frame, &engine->gray, &stride);
   TessBaseAPISetPageSegMode (engine->api, (TessPageSegMode) mode);
-  /* Give Tesseract only the region: SetImage copies what it is given, and
-   * SetRectangle misreads regions as wide as the image (Tesseract 5.3). */
-  TessBaseAPISetImage (engine->api, luma + (gsize) y0 * stride + x0,
-      x1 - x0, y1 - y0, 1, stride);
-  TessBaseAPISetSourceResolution (engine->api, VIDEO_PPI);
+  /* Give Tesseract only the region: SetRectangle misreads regions as wide
+   * as the image (Tesseract 5.3). */
+  gst_vocr_prepare_region (luma + (gsize) y0 * stride + x0, stride,
+      x1 - x0, y1 - y0, &prepared);
+  TessBaseAPISetImage2 (engine->api, prepared.pix);
+  TessBaseAPISetSourceResolution (engine->api,
+      (gint) lround (VIDEO_PPI * prepared.scale));
 
   TessMonitorSetCancelFunc (engine->monitor,
       cancellable ? cancel_requested : NULL);
@@ -642,8 +652,11 @@ gst_vocr_engine_recognize (GstVocrEngine * engine, const GstVideoFrame * frame,
           GST_VIDEO_FRAME_WIDTH (frame), GST_VIDEO_FRAME_HEIGHT (frame));
     }
     TessBaseAPIClear (engine->api);
+    gst_vocr_prepared_clear (&prepared);
     return NULL;
   }
 
-  return collect_lines (engine->api, x0, y0, min_confidence);
+  lines = collect_lines (engine->api, x0, y0, prepared.scale, min_confidence);
+  gst_vocr_prepared_clear (&prepared);
+  return lines;
 }

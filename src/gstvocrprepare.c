@@ -1,0 +1,266 @@
+/* gst-vocr: video OCR for GStreamer
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Video text is not a scanned page. Tesseract binarises what it is given
+ * with one Otsu threshold and then reads the dark side as ink (trying the
+ * light side only for lines it reads badly). Subtitles are light letters in
+ * a dark outline over a picture: the threshold falls between the outline
+ * and the picture, and Tesseract reads the outlines' rings
+ * ("Backspace|adroit|shelves") instead of the letters. Video text is also
+ * small: a 360p subtitle's lower-case letters are 8 pixels high, where
+ * Tesseract's segmentation wants 20 or more.
+ *
+ * So each region is looked at first. Both sides of its Otsu threshold are
+ * scored by how many of their shapes look like glyphs: inside the region
+ * (what touches its edge is the background around the text), of one
+ * height, not wider than a few letters. The side making the most glyphs is
+ * the ink, and Tesseract is given only those shapes, dark on light: the
+ * outline and the picture behind it are gone. The glyph height found sets
+ * how much the region is scaled up first. A region where neither side
+ * makes glyphs stays gray for Tesseract to binarise.
+ */
+
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include <math.h>
+#include <stdlib.h>
+
+#include "gstvocrprepare.h"
+
+/* The glyph height Tesseract reads best (the median of capitals and
+ * lower-case letters), and the most a region is scaled up to reach it. */
+#define TARGET_GLYPH_HEIGHT 30
+#define MAX_SCALE 4.0
+/* scaling up never makes an image larger than this (pixels): layout
+ * analysis costs grow with the area */
+#define MAX_SCALED_AREA (1920 * 1080)
+/* shapes lower than this are noise, not glyphs */
+#define MIN_GLYPH_HEIGHT 5
+#define MIN_GLYPHS 3
+
+typedef enum
+{
+  /* no split made glyphs: the region as it is, for Tesseract to binarise */
+  INK_GRAY,
+  /* the pixels darker than the two-tone threshold are the text */
+  INK_DARK,
+  /* the pixels lighter than the two-tone threshold are the text */
+  INK_LIGHT,
+} Ink;
+/* a title can be this many times as high as the median glyph (lower-case
+ * letters of a smaller line) */
+#define MAX_GLYPH_RATIO 4.0
+
+/* Otsu's threshold from a histogram: the best split into pixels <= t and
+ * pixels > t. */
+static gint
+otsu_threshold (const guint32 * hist)
+{
+  gdouble n[257], s[257];
+  gdouble best = -1.0;
+  gint i, t = 127;
+
+  /* prefix sums: pixels and their sum of values up to (excluding) i */
+  n[0] = s[0] = 0.0;
+  for (i = 0; i < 256; i++) {
+    n[i + 1] = n[i] + hist[i];
+    s[i + 1] = s[i] + (gdouble) hist[i] * i;
+  }
+
+#define CLASS_TERM(a, b) \
+  ((n[b] - n[a]) > 0.0 ? (s[b] - s[a]) * (s[b] - s[a]) / (n[b] - n[a]) : 0.0)
+
+  /* maximising the between-class variance is maximising sum(S_k^2 / N_k) */
+  for (i = 1; i < 256; i++) {
+    gdouble v = CLASS_TERM (0, i) + CLASS_TERM (i, 256);
+
+    if (v > best) {
+      best = v;
+      t = i - 1;
+    }
+  }
+#undef CLASS_TERM
+  return t;
+}
+
+static gint
+compare_ints (gconstpointer a, gconstpointer b)
+{
+  return *(const gint *) a - *(const gint *) b;
+}
+
+/* How many of the shapes of @ink (1 bpp, ink set) look like glyphs of one
+ * size; the median glyph height goes to @median_height. Shapes touching the
+ * region's edge are the background around the text. */
+static gint
+count_glyphs (PIX * ink, gint * median_height)
+{
+  BOXA *boxa = pixConnCompBB (ink, 8);
+  gint width = pixGetWidth (ink), height = pixGetHeight (ink);
+  gint n, i, count = 0, n_heights = 0, median;
+  gint *heights;
+
+  *median_height = 0;
+  if (boxa == NULL)
+    return 0;
+  n = boxaGetCount (boxa);
+  heights = g_new (gint, MAX (n, 1));
+  for (i = 0; i < n; i++) {
+    l_int32 x, y, w, h;
+
+    boxaGetBoxGeometry (boxa, i, &x, &y, &w, &h);
+    if (x == 0 || y == 0 || x + w >= width || y + h >= height)
+      continue;
+    /* letters touching each other make shapes a few letters wide, not a
+     * word's outline */
+    if (h < MIN_GLYPH_HEIGHT || w > 3 * h)
+      continue;
+    heights[n_heights++] = h;
+  }
+  boxaDestroy (&boxa);
+
+  if (n_heights == 0) {
+    g_free (heights);
+    return 0;
+  }
+  qsort (heights, n_heights, sizeof (gint), compare_ints);
+  median = heights[n_heights / 2];
+  /* lower-case letters are about half as high as capitals and ascenders */
+  for (i = 0; i < n_heights; i++) {
+    if (heights[i] * 10 >= median * 4 && heights[i] * 10 <= median * 16)
+      count++;
+  }
+  g_free (heights);
+  *median_height = median;
+  return count;
+}
+
+/* The pixels of @gray above @threshold (@above) or at or below it, as
+ * 1 bpp ink. */
+static PIX *
+split (PIX * gray, gint threshold, gboolean above)
+{
+  /* pixThresholdToBinary() sets the pixels below its threshold */
+  PIX *ink = pixThresholdToBinary (gray, threshold + 1);
+
+  if (above)
+    pixInvert (ink, ink);
+  return ink;
+}
+
+static gint
+score_split (PIX * gray, gint threshold, gboolean above, gint * median_height)
+{
+  PIX *ink = split (gray, threshold, above);
+  gint score = count_glyphs (ink, median_height);
+
+  pixDestroy (&ink);
+  return score;
+}
+
+/**
+ * gst_vocr_prepare_region:
+ * @luma: the region's first pixel
+ * @stride: bytes from one row of @luma to the next
+ * @width: the region's width
+ * @height: the region's height
+ * @prepared: (out caller-allocates): the image to give Tesseract; clear it
+ *   with gst_vocr_prepared_clear()
+ */
+void
+gst_vocr_prepare_region (const guint8 * luma, gint stride, gint width,
+    gint height, GstVocrPrepared * prepared)
+{
+  PIX *gray = pixCreate (width, height, 8);
+  l_uint32 *data = pixGetData (gray);
+  gint wpl = pixGetWpl (gray);
+  guint32 hist[256] = { 0 };
+  gint x, y, t, h_dark, h_light, glyph_h, dark, light, best;
+  gdouble scale = 1.0;
+  Ink ink_side;
+  PIX *ink;
+
+  for (y = 0; y < height; y++) {
+    const guint8 *row = luma + (gsize) y * stride;
+    l_uint32 *line = data + (gsize) y * wpl;
+
+    for (x = 0; x < width; x++) {
+      SET_DATA_BYTE (line, x, row[x]);
+      hist[row[x]]++;
+    }
+  }
+  t = otsu_threshold (hist);
+
+  dark = score_split (gray, t, FALSE, &h_dark);
+  light = score_split (gray, t, TRUE, &h_light);
+
+  /* the side of the threshold making the most glyphs is the ink; the
+   * counters of letters (the holes of "0", "a", "e") are glyph-like shapes
+   * of the other side, as many as the letters in "0:00:00.000" but lower */
+  if (dark * h_dark >= light * h_light) {
+    ink_side = INK_DARK;
+    best = dark;
+    glyph_h = h_dark;
+  } else {
+    ink_side = INK_LIGHT;
+    best = light;
+    glyph_h = h_light;
+  }
+  if (best < MIN_GLYPHS) {
+    ink_side = INK_GRAY;
+    glyph_h = 0;
+  }
+
+  if (glyph_h > 0 && glyph_h < TARGET_GLYPH_HEIGHT) {
+    scale = MIN (MAX_SCALE, (gdouble) TARGET_GLYPH_HEIGHT / glyph_h);
+    scale = MIN (scale, sqrt ((gdouble) MAX_SCALED_AREA / width / height));
+    if (scale < 1.2)
+      scale = 1.0;
+  }
+  if (scale > 1.0) {
+    PIX *scaled = pixScaleGrayLI (gray, (l_float32) scale, (l_float32) scale);
+
+    if (scaled) {
+      pixDestroy (&gray);
+      gray = scaled;
+    } else {
+      scale = 1.0;
+    }
+  }
+  prepared->scale = scale;
+
+  switch (ink_side) {
+    case INK_DARK:
+      ink = split (gray, t, FALSE);
+      break;
+    case INK_LIGHT:
+      ink = split (gray, t, TRUE);
+      break;
+    case INK_GRAY:
+    default:
+      prepared->pix = gray;
+      return;
+  }
+  pixDestroy (&gray);
+  /* only the glyphs: what touches the region's edge is the background
+   * around the text, and shapes far taller than the glyphs are pictures */
+  prepared->pix = pixRemoveBorderConnComps (ink, 8);
+  pixDestroy (&ink);
+  ink = pixSelectBySize (prepared->pix, 0,
+      (l_int32) lround (MAX_GLYPH_RATIO * glyph_h * scale), 8,
+      L_SELECT_HEIGHT, L_SELECT_IF_LTE, NULL);
+  pixDestroy (&prepared->pix);
+  prepared->pix = ink;
+}
+
+/**
+ * gst_vocr_prepared_clear:
+ * @prepared: what gst_vocr_prepare_region() filled in
+ */
+void
+gst_vocr_prepared_clear (GstVocrPrepared * prepared)
+{
+  pixDestroy (&prepared->pix);
+}

@@ -1,0 +1,30 @@
+/* gst-vocr: video OCR for GStreamer
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Private: turning a region of a video frame into the image Tesseract reads
+ * best. Not installed.
+ */
+#pragma once
+
+#include <glib.h>
+#include <leptonica/allheaders.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  /* what Tesseract is given: the gray region, or its ink binarised (1 bit
+   * per pixel, ink set) */
+  PIX *pix;
+  /* pixels of @pix per pixel of the region */
+  gdouble scale;
+} GstVocrPrepared;
+
+G_GNUC_INTERNAL
+void gst_vocr_prepare_region (const guint8 * luma, gint stride, gint width,
+    gint height, GstVocrPrepared * prepared);
+
+G_GNUC_INTERNAL
+void gst_vocr_prepared_clear (GstVocrPrepared * prepared);
+
+G_END_DECLS
