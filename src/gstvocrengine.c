@@ -37,6 +37,9 @@
 /* Video frames carry no resolution; Tesseract assumes 70 ppi for such
  * images, and says so on stderr for every frame unless told. */
 #define VIDEO_PPI 70
+/* regions at least this many times as high as wide are read turned too */
+#define VERTICAL_ASPECT 2
+#define TURNED_PREFERENCE 0.9
 
 struct _GstVocrEngine
 {
@@ -464,8 +467,6 @@ tally_add (LanguageTally * tally, guint * n, guint max, const gchar * code,
 
 #define MAX_LINE_LANGUAGES 8
 
-#define FROM_SCALED(v, scale) ((gint) lround ((v) / (scale)))
-
 static gboolean
 has_alnum (const gchar * text)
 {
@@ -495,10 +496,45 @@ finish_line (GPtrArray * lines, GstVocrLine * line, LanguageTally * tally,
   g_ptr_array_add (lines, line);
 }
 
-/* Tesseract reports boxes in the image it was given: that image is the
- * region at (@dx, @dy) scaled by @scale. */
+/* Where the image Tesseract read lies in the frame: the region at (dx, dy),
+ * scaled by @scale, then turned by @turn degrees: 90 turned it
+ * counterclockwise, so that text read top to bottom became horizontal, -90
+ * clockwise. @width and @height are the scaled region's, before turning. */
+typedef struct
+{
+  gint dx, dy;
+  gdouble scale;
+  gint turn;
+  gint width, height;
+} Placement;
+
+/* Maps the box (@l, @t)-(@r, @b) of what Tesseract read to the frame. */
+static void
+place_box (const Placement * p, gint l, gint t, gint r, gint b, gint * x,
+    gint * y, gint * w, gint * h)
+{
+  gint x0 = l, y0 = t, x1 = r, y1 = b;
+
+  if (p->turn == 90) {
+    x0 = p->width - b;
+    x1 = p->width - t;
+    y0 = l;
+    y1 = r;
+  } else if (p->turn == -90) {
+    x0 = t;
+    x1 = b;
+    y0 = p->height - r;
+    y1 = p->height - l;
+  }
+  *x = p->dx + (gint) lround (x0 / p->scale);
+  *y = p->dy + (gint) lround (y0 / p->scale);
+  *w = (gint) lround ((x1 - x0) / p->scale);
+  *h = (gint) lround ((y1 - y0) / p->scale);
+}
+
+/* Tesseract reports boxes in the image it was given, placed by @place. */
 static GPtrArray *
-collect_lines (TessBaseAPI * api, gint dx, gint dy, gdouble scale,
+collect_lines (TessBaseAPI * api, const Placement * place,
     gdouble min_confidence)
 {
   GPtrArray *lines = g_ptr_array_new_with_free_func ((GDestroyNotify)
@@ -518,6 +554,8 @@ collect_lines (TessBaseAPI * api, gint dx, gint dy, gdouble scale,
     gchar *text;
 
     if (line == NULL || TessPageIteratorIsAtBeginningOf (pi, RIL_TEXTLINE)) {
+      gint x, y, w, h;
+      gdouble angle;
       TessOrientation orientation;
       TessWritingDirection direction;
       TessTextlineOrder order;
@@ -534,11 +572,13 @@ collect_lines (TessBaseAPI * api, gint dx, gint dy, gdouble scale,
         continue;
       TessPageIteratorOrientation (pi, &orientation, &direction, &order,
           &deskew);
+      place_box (place, l, t, r, b, &x, &y, &w, &h);
+      angle = orientation_to_angle (orientation) + place->turn;
+      if (angle > 180.0)
+        angle -= 360.0;
       line = gst_vocr_line_new (g_strstrip (line_text),
           TessResultIteratorConfidence (ri, RIL_TEXTLINE) / 100.0,
-          dx + FROM_SCALED (l, scale), dy + FROM_SCALED (t, scale),
-          FROM_SCALED (r - l, scale), FROM_SCALED (b - t, scale),
-          orientation_to_angle (orientation), NULL);
+          x, y, w, h, angle, NULL);
       TessDeleteText (line_text);
     }
 
@@ -547,10 +587,12 @@ collect_lines (TessBaseAPI * api, gint dx, gint dy, gdouble scale,
       continue;
     if (*text != '\0'
         && TessPageIteratorBoundingBox (pi, RIL_WORD, &l, &t, &r, &b)) {
+      gint x, y, w, h;
+
+      place_box (place, l, t, r, b, &x, &y, &w, &h);
       gst_vocr_line_add_word (line, gst_vocr_word_new (text,
               TessResultIteratorConfidence (ri, RIL_WORD) / 100.0,
-              dx + FROM_SCALED (l, scale), dy + FROM_SCALED (t, scale),
-              FROM_SCALED (r - l, scale), FROM_SCALED (b - t, scale)));
+              x, y, w, h));
       tally_add (tally, &n_tally, MAX_LINE_LANGUAGES,
           TessResultIteratorWordRecognitionLanguage (ri),
           g_utf8_strlen (text, -1));
@@ -561,6 +603,61 @@ collect_lines (TessBaseAPI * api, gint dx, gint dy, gdouble scale,
   finish_line (lines, line, tally, n_tally, min_confidence);
   TessResultIteratorDelete (ri);
   return lines;
+}
+
+/* Reads @pix, placed in the frame by @place, stopping at @deadline
+ * (monotonic time). */
+static GPtrArray *
+read_image (GstVocrEngine * engine, PIX * pix, const Placement * place,
+    gint64 deadline, gdouble min_confidence, GCancellable * cancellable,
+    GError ** error)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  TessBaseAPISetImage2 (engine->api, pix);
+  TessBaseAPISetSourceResolution (engine->api,
+      (gint) lround (VIDEO_PPI * place->scale));
+  TessMonitorSetCancelFunc (engine->monitor,
+      cancellable ? cancel_requested : NULL);
+  TessMonitorSetCancelThis (engine->monitor, cancellable);
+  /* Tesseract stops at the deadline */
+  TessMonitorSetDeadlineMSecs (engine->monitor, deadline == G_MAXINT64 ?
+      G_MAXINT : (gint) MAX (1, (deadline - now) / 1000));
+  if (now >= deadline || TessBaseAPIRecognize (engine->api,
+          engine->monitor) != 0) {
+    if (g_cancellable_is_cancelled (cancellable)) {
+      g_set_error (error, GST_VOCR_ENGINE_ERROR,
+          GST_VOCR_ENGINE_ERROR_CANCELLED, "Recognition was cancelled");
+    } else if (g_get_monotonic_time () >= deadline) {
+      g_set_error (error, GST_VOCR_ENGINE_ERROR, GST_VOCR_ENGINE_ERROR_TIMEOUT,
+          "Reading a %dx%d image took more than %u ms",
+          (gint) lround (place->width / place->scale),
+          (gint) lround (place->height / place->scale), engine->time_limit_ms);
+    } else {
+      g_set_error (error, GST_VOCR_ENGINE_ERROR, GST_VOCR_ENGINE_ERROR_INIT,
+          "Tesseract failed to recognise a %dx%d image",
+          (gint) lround (place->width / place->scale),
+          (gint) lround (place->height / place->scale));
+    }
+    TessBaseAPIClear (engine->api);
+    return NULL;
+  }
+  return collect_lines (engine->api, place, min_confidence);
+}
+
+/* How much was read, and how surely: characters weighted by confidence. */
+static gdouble
+reading_score (GPtrArray * lines)
+{
+  gdouble score = 0.0;
+  guint i;
+
+  for (i = 0; i < lines->len; i++) {
+    GstVocrLine *line = g_ptr_array_index (lines, i);
+
+    score += line->confidence * g_utf8_strlen (line->text, -1);
+  }
+  return score;
 }
 
 /**
@@ -606,8 +703,9 @@ gst_vocr_engine_recognize (GstVocrEngine * engine, const GstVideoFrame * frame,
 {
   gint x0, y0, x1, y1, stride;
   const guint8 *luma;
-  gint64 start;
+  gint64 deadline;
   GstVocrPrepared prepared;
+  Placement place;
   GPtrArray *lines;
 
   g_return_val_if_fail (engine != NULL, NULL);
@@ -626,37 +724,46 @@ gst_vocr_engine_recognize (GstVocrEngine * engine, const GstVideoFrame * frame,
    * as the image (Tesseract 5.3). */
   gst_vocr_prepare_region (luma + (gsize) y0 * stride + x0, stride,
       x1 - x0, y1 - y0, &prepared);
-  TessBaseAPISetImage2 (engine->api, prepared.pix);
-  TessBaseAPISetSourceResolution (engine->api,
-      (gint) lround (VIDEO_PPI * prepared.scale));
+  place.dx = x0;
+  place.dy = y0;
+  place.scale = prepared.scale;
+  place.width = pixGetWidth (prepared.pix);
+  place.height = pixGetHeight (prepared.pix);
+  place.turn = 0;
+  deadline = engine->time_limit_ms ? g_get_monotonic_time () +
+      (gint64) engine->time_limit_ms * 1000 : G_MAXINT64;
 
-  TessMonitorSetCancelFunc (engine->monitor,
-      cancellable ? cancel_requested : NULL);
-  TessMonitorSetCancelThis (engine->monitor, cancellable);
-  /* Tesseract stops at the deadline, keeping the words read by then */
-  TessMonitorSetDeadlineMSecs (engine->monitor, engine->time_limit_ms ?
-      (gint) engine->time_limit_ms : G_MAXINT);
-  start = g_get_monotonic_time ();
-  if (TessBaseAPIRecognize (engine->api, engine->monitor) != 0) {
-    if (g_cancellable_is_cancelled (cancellable)) {
-      g_set_error (error, GST_VOCR_ENGINE_ERROR,
-          GST_VOCR_ENGINE_ERROR_CANCELLED, "Recognition was cancelled");
-    } else if (engine->time_limit_ms && g_get_monotonic_time () - start >=
-        (gint64) engine->time_limit_ms * 1000) {
-      g_set_error (error, GST_VOCR_ENGINE_ERROR, GST_VOCR_ENGINE_ERROR_TIMEOUT,
-          "Reading a %dx%d image took more than %u ms",
-          x1 - x0, y1 - y0, engine->time_limit_ms);
-    } else {
-      g_set_error (error, GST_VOCR_ENGINE_ERROR, GST_VOCR_ENGINE_ERROR_INIT,
-          "Tesseract failed to recognise a %dx%d frame",
-          GST_VIDEO_FRAME_WIDTH (frame), GST_VIDEO_FRAME_HEIGHT (frame));
+  lines = read_image (engine, prepared.pix, &place, deadline, min_confidence,
+      cancellable, error);
+  /* A region much taller than wide holds vertical text, or a column of
+   * short lines: Tesseract reads neither turned text direction on its own
+   * (it reports top-to-bottom text as unturned, and misses bottom-to-top
+   * text), so the region is also read turned both ways, and the reading
+   * with the most confident characters wins; a turned one wins when it is
+   * about as good, since it also knows the text's direction. */
+  if (lines && place.height >= VERTICAL_ASPECT * place.width) {
+    gint turns[] = { 90, -90 }, i;
+
+    for (i = 0; i < G_N_ELEMENTS (turns) && lines; i++) {
+      /* pixRotate90() turns clockwise for 1 */
+      PIX *turned = pixRotate90 (prepared.pix, turns[i] == 90 ? -1 : 1);
+      GPtrArray *other;
+
+      place.turn = turns[i];
+      other = read_image (engine, turned, &place, deadline, min_confidence,
+          cancellable, error);
+      pixDestroy (&turned);
+      if (other == NULL) {
+        g_clear_pointer (&lines, g_ptr_array_unref);
+      } else if (reading_score (other) >= TURNED_PREFERENCE *
+          reading_score (lines)) {
+        g_ptr_array_unref (lines);
+        lines = other;
+      } else {
+        g_ptr_array_unref (other);
+      }
     }
-    TessBaseAPIClear (engine->api);
-    gst_vocr_prepared_clear (&prepared);
-    return NULL;
   }
-
-  lines = collect_lines (engine->api, x0, y0, prepared.scale, min_confidence);
   gst_vocr_prepared_clear (&prepared);
   return lines;
 }

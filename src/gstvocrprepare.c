@@ -33,9 +33,14 @@
  * lower-case letters), and the most a region is scaled up to reach it. */
 #define TARGET_GLYPH_HEIGHT 30
 #define MAX_SCALE 4.0
-/* scaling up never makes an image larger than this (pixels): layout
- * analysis costs grow with the area */
+/* scaling up never makes an image larger than this (pixels) */
 #define MAX_SCALED_AREA (1920 * 1080)
+/* Scaling up costs time (Tesseract's grows with the area), so it needs
+ * evidence of text: glyphs lower than this are too few pixels to read at
+ * any scale, fewer glyphs than this are as likely a pattern (a fence) as a
+ * word, and where specks outnumber glyphs the glyphs are noise's clumps. */
+#define MIN_SCALED_GLYPH_HEIGHT 7
+#define MIN_SCALED_GLYPHS 8
 /* shapes lower than this are noise, not glyphs */
 #define MIN_GLYPH_HEIGHT 5
 #define MIN_GLYPHS 3
@@ -92,10 +97,11 @@ compare_ints (gconstpointer a, gconstpointer b)
 }
 
 /* How many of the shapes of @ink (1 bpp, ink set) look like glyphs of one
- * size; the median glyph height goes to @median_height. Shapes touching the
- * region's edge are the background around the text. */
+ * size; the median glyph height goes to @median_height, the number of
+ * shapes too small to be glyphs to @specks. Shapes touching the region's
+ * edge are the background around the text. */
 static gint
-count_glyphs (PIX * ink, gint * median_height)
+count_glyphs (PIX * ink, gint * median_height, gint * specks)
 {
   BOXA *boxa = pixConnCompBB (ink, 8);
   gint width = pixGetWidth (ink), height = pixGetHeight (ink);
@@ -103,6 +109,7 @@ count_glyphs (PIX * ink, gint * median_height)
   gint *heights;
 
   *median_height = 0;
+  *specks = 0;
   if (boxa == NULL)
     return 0;
   n = boxaGetCount (boxa);
@@ -115,7 +122,11 @@ count_glyphs (PIX * ink, gint * median_height)
       continue;
     /* letters touching each other make shapes a few letters wide, not a
      * word's outline */
-    if (h < MIN_GLYPH_HEIGHT || w > 3 * h)
+    if (h < MIN_GLYPH_HEIGHT) {
+      (*specks)++;
+      continue;
+    }
+    if (w > 3 * h)
       continue;
     heights[n_heights++] = h;
   }
@@ -151,10 +162,11 @@ split (PIX * gray, gint threshold, gboolean above)
 }
 
 static gint
-score_split (PIX * gray, gint threshold, gboolean above, gint * median_height)
+score_split (PIX * gray, gint threshold, gboolean above, gint * median_height,
+    gint * specks)
 {
   PIX *ink = split (gray, threshold, above);
-  gint score = count_glyphs (ink, median_height);
+  gint score = count_glyphs (ink, median_height, specks);
 
   pixDestroy (&ink);
   return score;
@@ -177,7 +189,8 @@ gst_vocr_prepare_region (const guint8 * luma, gint stride, gint width,
   l_uint32 *data = pixGetData (gray);
   gint wpl = pixGetWpl (gray);
   guint32 hist[256] = { 0 };
-  gint x, y, t, h_dark, h_light, glyph_h, dark, light, best;
+  gint x, y, t, h_dark, h_light, glyph_h, dark, light, best, specks;
+  gint specks_dark, specks_light;
   gdouble scale = 1.0;
   Ink ink_side;
   PIX *ink;
@@ -193,8 +206,8 @@ gst_vocr_prepare_region (const guint8 * luma, gint stride, gint width,
   }
   t = otsu_threshold (hist);
 
-  dark = score_split (gray, t, FALSE, &h_dark);
-  light = score_split (gray, t, TRUE, &h_light);
+  dark = score_split (gray, t, FALSE, &h_dark, &specks_dark);
+  light = score_split (gray, t, TRUE, &h_light, &specks_light);
 
   /* the side of the threshold making the most glyphs is the ink; the
    * counters of letters (the holes of "0", "a", "e") are glyph-like shapes
@@ -203,17 +216,21 @@ gst_vocr_prepare_region (const guint8 * luma, gint stride, gint width,
     ink_side = INK_DARK;
     best = dark;
     glyph_h = h_dark;
+    specks = specks_dark;
   } else {
     ink_side = INK_LIGHT;
     best = light;
     glyph_h = h_light;
+    specks = specks_light;
   }
   if (best < MIN_GLYPHS) {
     ink_side = INK_GRAY;
     glyph_h = 0;
   }
 
-  if (glyph_h > 0 && glyph_h < TARGET_GLYPH_HEIGHT) {
+  if (best >= MIN_SCALED_GLYPHS && specks <= best
+      && glyph_h >= MIN_SCALED_GLYPH_HEIGHT
+      && glyph_h < TARGET_GLYPH_HEIGHT) {
     scale = MIN (MAX_SCALE, (gdouble) TARGET_GLYPH_HEIGHT / glyph_h);
     scale = MIN (scale, sqrt ((gdouble) MAX_SCALED_AREA / width / height));
     if (scale < 1.2)
