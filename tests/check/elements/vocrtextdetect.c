@@ -483,6 +483,92 @@ GST_START_TEST (test_roi_reads_only_the_region)
 
 GST_END_TEST;
 
+/* Subtitles: light letters in a dark outline (textoverlay's default look)
+ * over a mid-tone picture with fine texture. Tesseract's own threshold
+ * falls between the outline and the picture and reads the outlines
+ * ("Backspace,adroit'shelves-cradles"); the element reads the letters. */
+GST_START_TEST (test_reads_outlined_text_over_texture)
+{
+  Run *run = run_pipeline ("videotestsrc num-buffers=1 pattern=snow "
+      "! video/x-raw,width=160,height=90 ! videoscale method=bilinear "
+      "! video/x-raw,width=640,height=360 ! videobalance contrast=0.5 "
+      "! textoverlay text=\"Backspace adroit shelves cradles\" "
+      "font-desc=\"Sans 14\" valignment=bottom "
+      "! vocrtextdetect ! fakesink name=sink");
+  const GstVocrLine *line = single_line (run, 0);
+
+  fail_unless_equals_string (line->text, "Backspace adroit shelves cradles");
+  /* textoverlay draws 25 px above the bottom */
+  fail_unless (line->y > 300 && line->y + line->height <= 340, "y %d h %d",
+      line->y, line->height);
+  run_free (run);
+}
+
+GST_END_TEST;
+
+/* Text turned a quarter, either way: read, with its direction as the
+ * angle (clockwise, as Video Indexer has it) and its box upright. */
+GST_START_TEST (test_reads_vertical_text_with_its_angle)
+{
+  const struct
+  {
+    const gchar *direction;
+    gdouble angle;
+  } turns[] = { {"90r", 90.0}, {"90l", -90.0} };
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (turns); i++) {
+    gchar *desc = g_strdup_printf ("videotestsrc num-buffers=1 "
+        "pattern=black ! video/x-raw,width=640,height=360 "
+        "! textoverlay text=\"Disabling condoning\" font-desc=\"Sans 16\" "
+        "! videoflip video-direction=%s ! vocrtextdetect "
+        "! fakesink name=sink", turns[i].direction);
+    Run *run = run_pipeline (desc);
+    const GstVocrLine *line = single_line (run, 0);
+
+    fail_unless_equals_string (line->text, "Disabling condoning");
+    fail_unless_equals_float (line->angle, turns[i].angle);
+    fail_unless (line->height > 5 * line->width, "%dx%d", line->width,
+        line->height);
+    /* the text was at the bottom: turned clockwise it is on the left */
+    if (turns[i].angle > 0)
+      fail_unless (line->x < 60, "x %d", line->x);
+    else
+      fail_unless (line->x > 300, "x %d", line->x);
+    run_free (run);
+    g_free (desc);
+  }
+}
+
+GST_END_TEST;
+
+/* Each line gets the language most of its characters were read in. */
+GST_START_TEST (test_language_of_each_line)
+{
+  Run *run = run_pipeline ("videotestsrc num-buffers=1 pattern=black "
+      "! video/x-raw,width=640,height=360 "
+      "! textoverlay text=\"Осторожно, двери закрываются\" "
+      "font-desc=\"Sans 20\" valignment=top "
+      "! textoverlay text=\"Emergency exit\" font-desc=\"Sans 20\" "
+      "valignment=bottom ! vocrtextdetect languages=eng+rus "
+      "! fakesink name=sink");
+  GstVocrTextMeta *meta = meta_of (run, 0);
+  const GstVocrLine *russian, *english;
+
+  fail_unless (meta != NULL);
+  fail_unless_equals_int (gst_vocr_text_meta_get_n_lines (meta), 2);
+  russian = gst_vocr_text_meta_get_line (meta, 0);
+  english = gst_vocr_text_meta_get_line (meta, 1);
+  fail_unless (edit_distance (russian->text,
+          "Осторожно, двери закрываются") <= 2, "%s", russian->text);
+  fail_unless_equals_string (russian->language, "ru-RU");
+  fail_unless_equals_string (english->text, "Emergency exit");
+  fail_unless_equals_string (english->language, "en-US");
+  run_free (run);
+}
+
+GST_END_TEST;
+
 static void
 check_error (Run * run, GQuark domain, gint code, const gchar ** needles)
 {
@@ -1473,6 +1559,9 @@ vocrtextdetect_suite (void)
   tcase_add_test (tc, test_threads_give_identical_results_in_order);
   tcase_add_test (tc, test_frames_without_text_have_empty_meta);
   tcase_add_test (tc, test_roi_reads_only_the_region);
+  tcase_add_test (tc, test_reads_outlined_text_over_texture);
+  tcase_add_test (tc, test_reads_vertical_text_with_its_angle);
+  tcase_add_test (tc, test_language_of_each_line);
   tcase_add_test (tc, test_missing_language_is_a_clear_error);
   tcase_add_test (tc, test_invalid_settings_are_errors);
   tcase_add_test (tc, test_property_values_are_checked);
