@@ -818,6 +818,7 @@ read_sample (GstVocrEngine * engine, Sample * sample,
     GCancellable * cancellable, GError ** error)
 {
   const ReadSettings *settings = &sample->settings;
+  gint64 start = g_get_monotonic_time ();
   GPtrArray *lines;
   guint i;
 
@@ -828,7 +829,16 @@ read_sample (GstVocrEngine * engine, Sample * sample,
 
   lines = g_ptr_array_new_with_free_func ((GDestroyNotify) gst_vocr_line_free);
   for (i = 0; i < sample->regions->len; i++) {
-    GPtrArray *found = gst_vocr_engine_recognize (engine, &sample->frame,
+    GPtrArray *found;
+
+    /* max-ocr-time is the sample's: each region gets what is left of it */
+    if (sample->time_limit_ms) {
+      gint64 spent_ms = (g_get_monotonic_time () - start) / 1000;
+
+      gst_vocr_engine_set_time_limit (engine, MAX (1,
+              (gint64) sample->time_limit_ms - spent_ms));
+    }
+    found = gst_vocr_engine_recognize (engine, &sample->frame,
         &g_array_index (sample->regions, GstVideoRectangle, i),
         settings->mode, settings->min_confidence, cancellable, error);
 
