@@ -41,9 +41,13 @@
  * word, and where specks outnumber glyphs the glyphs are noise's clumps. */
 #define MIN_SCALED_GLYPH_HEIGHT 7
 #define MIN_SCALED_GLYPHS 8
-/* shapes lower than this are noise, not glyphs */
+/* shapes lower than this are noise, not glyphs; fewer glyphs than this
+ * are no text to prepare */
 #define MIN_GLYPH_HEIGHT 5
 #define MIN_GLYPHS 3
+/* a title can be this many times as high as the median glyph (lower-case
+ * letters of a smaller line) */
+#define MAX_GLYPH_RATIO 4.0
 
 typedef enum
 {
@@ -54,9 +58,6 @@ typedef enum
   /* the pixels lighter than the two-tone threshold are the text */
   INK_LIGHT,
 } Ink;
-/* a title can be this many times as high as the median glyph (lower-case
- * letters of a smaller line) */
-#define MAX_GLYPH_RATIO 4.0
 
 /* Otsu's threshold from a histogram: the best split into pixels <= t and
  * pixels > t. */
