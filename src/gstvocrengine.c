@@ -497,34 +497,63 @@ finish_line (GPtrArray * lines, GstVocrLine * line, LanguageTally * tally,
 }
 
 /* Where the image Tesseract read lies in the frame: the region at (dx, dy),
- * scaled by @scale, then turned by @turn degrees: 90 turned it
+ * scaled by @scale to @width x @height, turned clockwise by @deskew degrees
+ * about its centre onto a @canvas_width x @canvas_height canvas (the same
+ * size when not turned), then turned by @turn degrees: 90 turned it
  * counterclockwise, so that text read top to bottom became horizontal, -90
- * clockwise. @width and @height are the scaled region's, before turning. */
+ * clockwise. */
 typedef struct
 {
   gint dx, dy;
   gdouble scale;
-  gint turn;
   gint width, height;
+  gdouble deskew;
+  gint canvas_width, canvas_height;
+  gint turn;
 } Placement;
 
-/* Maps the box (@l, @t)-(@r, @b) of what Tesseract read to the frame. */
+/* Maps the box (@l, @t)-(@r, @b) of what Tesseract read to the frame: the
+ * box around its corners, for a levelled image. */
 static void
 place_box (const Placement * p, gint l, gint t, gint r, gint b, gint * x,
     gint * y, gint * w, gint * h)
 {
-  gint x0 = l, y0 = t, x1 = r, y1 = b;
+  gdouble x0 = l, y0 = t, x1 = r, y1 = b;
 
   if (p->turn == 90) {
-    x0 = p->width - b;
-    x1 = p->width - t;
+    x0 = p->canvas_width - b;
+    x1 = p->canvas_width - t;
     y0 = l;
     y1 = r;
   } else if (p->turn == -90) {
     x0 = t;
     x1 = b;
-    y0 = p->height - r;
-    y1 = p->height - l;
+    y0 = p->canvas_height - r;
+    y1 = p->canvas_height - l;
+  }
+  if (p->deskew != 0.0) {
+    /* turn the corners back, counterclockwise, about the centres */
+    gdouble a = p->deskew * G_PI / 180.0, c = cos (a), s = sin (a);
+    gdouble xs[4] = { x0, x1, x1, x0 }, ys[4] = { y0, y0, y1, y1 };
+    gint i;
+
+    x0 = y0 = G_MAXDOUBLE;
+    x1 = y1 = -G_MAXDOUBLE;
+    for (i = 0; i < 4; i++) {
+      gdouble u = xs[i] - p->canvas_width / 2.0;
+      gdouble v = ys[i] - p->canvas_height / 2.0;
+      gdouble ox = u * c + v * s + p->width / 2.0;
+      gdouble oy = -u * s + v * c + p->height / 2.0;
+
+      x0 = MIN (x0, ox);
+      x1 = MAX (x1, ox);
+      y0 = MIN (y0, oy);
+      y1 = MAX (y1, oy);
+    }
+    x0 = CLAMP (x0, 0, p->width);
+    x1 = CLAMP (x1, 0, p->width);
+    y0 = CLAMP (y0, 0, p->height);
+    y1 = CLAMP (y1, 0, p->height);
   }
   *x = p->dx + (gint) lround (x0 / p->scale);
   *y = p->dy + (gint) lround (y0 / p->scale);
@@ -573,7 +602,10 @@ collect_lines (TessBaseAPI * api, const Placement * place,
       TessPageIteratorOrientation (pi, &orientation, &direction, &order,
           &deskew);
       place_box (place, l, t, r, b, &x, &y, &w, &h);
-      angle = orientation_to_angle (orientation) + place->turn;
+      /* levelling turned the text clockwise by deskew: it was turned
+       * counterclockwise by as much */
+      angle = orientation_to_angle (orientation) + place->turn -
+          place->deskew;
       if (angle > 180.0)
         angle -= 360.0;
       line = gst_vocr_line_new (g_strstrip (line_text),
@@ -727,8 +759,11 @@ gst_vocr_engine_recognize (GstVocrEngine * engine, const GstVideoFrame * frame,
   place.dx = x0;
   place.dy = y0;
   place.scale = prepared.scale;
-  place.width = pixGetWidth (prepared.pix);
-  place.height = pixGetHeight (prepared.pix);
+  place.width = prepared.width;
+  place.height = prepared.height;
+  place.deskew = prepared.deskew;
+  place.canvas_width = pixGetWidth (prepared.pix);
+  place.canvas_height = pixGetHeight (prepared.pix);
   place.turn = 0;
   deadline = engine->time_limit_ms ? g_get_monotonic_time () +
       (gint64) engine->time_limit_ms * 1000 : G_MAXINT64;

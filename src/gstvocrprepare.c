@@ -45,9 +45,14 @@
  * are no text to prepare */
 #define MIN_GLYPH_HEIGHT 5
 #define MIN_GLYPHS 3
-/* a title can be this many times as high as the median glyph (lower-case
- * letters of a smaller line) */
-#define MAX_GLYPH_RATIO 4.0
+/* Text is levelled when Leptonica finds it turned by MIN_SKEW to MAX_SKEW
+ * degrees with at least this confidence (its ratio of the best alignment
+ * score to the unturned one's spread); SKEW_REDUCTION is the subsampling
+ * of the search. */
+#define MIN_SKEW 1.5f
+#define MAX_SKEW 25.0f
+#define MIN_SKEW_CONFIDENCE 2.5f
+#define SKEW_REDUCTION 1
 
 typedef enum
 {
@@ -173,6 +178,28 @@ score_split (PIX * gray, gint threshold, gboolean above, gint * median_height,
   return score;
 }
 
+/* Turns the ink of @prepared so that its lines are level: signs and plates
+ * filmed at an angle, which Tesseract reads only within a few degrees. */
+static void
+level (GstVocrPrepared * prepared)
+{
+  l_float32 angle = 0.0f, confidence = 0.0f;
+  PIX *turned;
+
+  if (pixFindSkewSweepAndSearch (prepared->pix, &angle, &confidence,
+          SKEW_REDUCTION, SKEW_REDUCTION, MAX_SKEW, 1.0f, 0.01f) != 0
+      || confidence < MIN_SKEW_CONFIDENCE || fabsf (angle) < MIN_SKEW)
+    return;
+  /* embedded in a canvas large enough for the turned corners */
+  turned = pixRotate (prepared->pix, (l_float32) (angle * M_PI / 180.0),
+      L_ROTATE_SAMPLING, L_BRING_IN_WHITE, prepared->width, prepared->height);
+  if (turned == NULL)
+    return;
+  pixDestroy (&prepared->pix);
+  prepared->pix = turned;
+  prepared->deskew = angle;
+}
+
 /**
  * gst_vocr_prepare_region:
  * @luma: the region's first pixel
@@ -248,6 +275,9 @@ gst_vocr_prepare_region (const guint8 * luma, gint stride, gint width,
     }
   }
   prepared->scale = scale;
+  prepared->deskew = 0.0;
+  prepared->width = pixGetWidth (gray);
+  prepared->height = pixGetHeight (gray);
 
   switch (ink_side) {
     case INK_DARK:
@@ -263,14 +293,10 @@ gst_vocr_prepare_region (const guint8 * luma, gint stride, gint width,
   }
   pixDestroy (&gray);
   /* only the glyphs: what touches the region's edge is the background
-   * around the text, and shapes far taller than the glyphs are pictures */
+   * around the text */
   prepared->pix = pixRemoveBorderConnComps (ink, 8);
   pixDestroy (&ink);
-  ink = pixSelectBySize (prepared->pix, 0,
-      (l_int32) lround (MAX_GLYPH_RATIO * glyph_h * scale), 8,
-      L_SELECT_HEIGHT, L_SELECT_IF_LTE, NULL);
-  pixDestroy (&prepared->pix);
-  prepared->pix = ink;
+  level (prepared);
 }
 
 /**

@@ -18,6 +18,10 @@ typedef struct
   PIX *pix;
   /* pixels of @pix per pixel of the region */
   gdouble scale;
+  /* degrees @pix was turned clockwise to level its text (0: not turned),
+   * about its centre, and its size before: the region's size × @scale */
+  gdouble deskew;
+  gint width, height;
 } GstVocrPrepared;
 
 G_GNUC_INTERNAL

@@ -3,6 +3,8 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include <glib/gstdio.h>
 #include <gst/check/gstcheck.h>
@@ -535,6 +537,41 @@ GST_START_TEST (test_reads_vertical_text_with_its_angle)
       fail_unless (line->x < 60, "x %d", line->x);
     else
       fail_unless (line->x > 300, "x %d", line->x);
+    run_free (run);
+    g_free (desc);
+  }
+}
+
+GST_END_TEST;
+
+/* A sign filmed at an angle: read level, its angle reported (clockwise
+ * positive: text rising to the right is at a negative angle) and its box
+ * around the turned line. */
+GST_START_TEST (test_reads_turned_text_with_its_angle)
+{
+  const gdouble radians[] = { 0.25, -0.25 };
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (radians); i++) {
+    gchar *desc = g_strdup_printf ("videotestsrc num-buffers=1 "
+        "pattern=black ! video/x-raw,width=640,height=360 "
+        "! textoverlay text=\"CAUTION WET FLOOR\" font-desc=\"Sans Bold 24\" "
+        "valignment=center halignment=center ! videoconvert "
+        "! rotate angle=%g ! videoconvert ! vocrtextdetect "
+        "! fakesink name=sink", radians[i]);
+    Run *run = run_pipeline (desc);
+    const GstVocrLine *line = single_line (run, 0);
+    gdouble degrees = -radians[i] * 180.0 / G_PI;
+
+    fail_unless_equals_string (line->text, "CAUTION WET FLOOR");
+    fail_unless (fabs (line->angle - degrees) < 2.0, "angle %g, turned %g",
+        line->angle, degrees);
+    /* the turned line spans about 330 x 110 pixels around the centre */
+    fail_unless (line->width > 300 && line->width < 360 && line->height > 90
+        && line->height < 130, "%dx%d", line->width, line->height);
+    fail_unless (abs (line->x + line->width / 2 - 320) < 15
+        && abs (line->y + line->height / 2 - 180) < 15, "at %d,%d",
+        line->x, line->y);
     run_free (run);
     g_free (desc);
   }
@@ -1561,6 +1598,7 @@ vocrtextdetect_suite (void)
   tcase_add_test (tc, test_roi_reads_only_the_region);
   tcase_add_test (tc, test_reads_outlined_text_over_texture);
   tcase_add_test (tc, test_reads_vertical_text_with_its_angle);
+  tcase_add_test (tc, test_reads_turned_text_with_its_angle);
   tcase_add_test (tc, test_language_of_each_line);
   tcase_add_test (tc, test_missing_language_is_a_clear_error);
   tcase_add_test (tc, test_invalid_settings_are_errors);
