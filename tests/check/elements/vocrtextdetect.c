@@ -119,6 +119,20 @@ run_text_pipeline (const gchar * source_caps, const gchar * overlay,
   return run;
 }
 
+/* One black 640x360 frame with @drawing (a chain of elements drawing on
+ * it), read with @detect_props. */
+static Run *
+run_one_frame (const gchar * drawing, const gchar * detect_props)
+{
+  gchar *desc = g_strdup_printf ("videotestsrc num-buffers=1 pattern=black "
+      "! video/x-raw,width=640,height=360 ! %s ! vocrtextdetect %s "
+      "! fakesink name=sink", drawing, detect_props);
+  Run *run = run_pipeline (desc);
+
+  g_free (desc);
+  return run;
+}
+
 static guint
 edit_distance (const gchar * a, const gchar * b)
 {
@@ -520,12 +534,10 @@ GST_START_TEST (test_reads_vertical_text_with_its_angle)
   guint i;
 
   for (i = 0; i < G_N_ELEMENTS (turns); i++) {
-    gchar *desc = g_strdup_printf ("videotestsrc num-buffers=1 "
-        "pattern=black ! video/x-raw,width=640,height=360 "
-        "! textoverlay text=\"Disabling condoning\" font-desc=\"Sans 16\" "
-        "! videoflip video-direction=%s ! vocrtextdetect "
-        "! fakesink name=sink", turns[i].direction);
-    Run *run = run_pipeline (desc);
+    gchar *drawing = g_strdup_printf ("textoverlay "
+        "text=\"Disabling condoning\" font-desc=\"Sans 16\" "
+        "! videoflip video-direction=%s", turns[i].direction);
+    Run *run = run_one_frame (drawing, "");
     const GstVocrLine *line = single_line (run, 0);
 
     fail_unless_equals_string (line->text, "Disabling condoning");
@@ -538,7 +550,7 @@ GST_START_TEST (test_reads_vertical_text_with_its_angle)
     else
       fail_unless (line->x > 300, "x %d", line->x);
     run_free (run);
-    g_free (desc);
+    g_free (drawing);
   }
 }
 
@@ -553,13 +565,11 @@ GST_START_TEST (test_reads_turned_text_with_its_angle)
   guint i;
 
   for (i = 0; i < G_N_ELEMENTS (radians); i++) {
-    gchar *desc = g_strdup_printf ("videotestsrc num-buffers=1 "
-        "pattern=black ! video/x-raw,width=640,height=360 "
-        "! textoverlay text=\"CAUTION WET FLOOR\" font-desc=\"Sans Bold 24\" "
+    gchar *drawing = g_strdup_printf ("textoverlay "
+        "text=\"CAUTION WET FLOOR\" font-desc=\"Sans Bold 24\" "
         "valignment=center halignment=center ! videoconvert "
-        "! rotate angle=%g ! videoconvert ! vocrtextdetect "
-        "! fakesink name=sink", radians[i]);
-    Run *run = run_pipeline (desc);
+        "! rotate angle=%g ! videoconvert", radians[i]);
+    Run *run = run_one_frame (drawing, "");
     const GstVocrLine *line = single_line (run, 0);
     gdouble degrees = -radians[i] * 180.0 / G_PI;
 
@@ -573,7 +583,7 @@ GST_START_TEST (test_reads_turned_text_with_its_angle)
         && abs (line->y + line->height / 2 - 180) < 15, "at %d,%d",
         line->x, line->y);
     run_free (run);
-    g_free (desc);
+    g_free (drawing);
   }
 }
 
@@ -582,13 +592,10 @@ GST_END_TEST;
 /* Each line gets the language most of its characters were read in. */
 GST_START_TEST (test_language_of_each_line)
 {
-  Run *run = run_pipeline ("videotestsrc num-buffers=1 pattern=black "
-      "! video/x-raw,width=640,height=360 "
-      "! textoverlay text=\"Осторожно, двери закрываются\" "
-      "font-desc=\"Sans 20\" valignment=top "
-      "! textoverlay text=\"Emergency exit\" font-desc=\"Sans 20\" "
-      "valignment=bottom ! vocrtextdetect languages=eng+rus "
-      "! fakesink name=sink");
+  Run *run = run_one_frame ("textoverlay "
+      "text=\"Осторожно, двери закрываются\" font-desc=\"Sans 20\" "
+      "valignment=top ! textoverlay text=\"Emergency exit\" "
+      "font-desc=\"Sans 20\" valignment=bottom", "languages=eng+rus");
   GstVocrTextMeta *meta = meta_of (run, 0);
   const GstVocrLine *russian, *english;
 
