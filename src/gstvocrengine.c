@@ -561,6 +561,30 @@ place_box (const Placement * p, gint l, gint t, gint r, gint b, gint * x,
   *h = (gint) lround ((y1 - y0) / p->scale);
 }
 
+/* Removes, in place, the directional marks Tesseract puts around runs of
+ * right-to-left or left-to-right text in a line ("\u200fالأخبار\u200e"):
+ * the text's own characters already say their direction, and the marks
+ * would make two readings of the same words differ. */
+static gchar *
+strip_direction_marks (gchar * text)
+{
+  gchar *in = text, *out = text;
+
+  while (*in) {
+    gunichar c = g_utf8_get_char (in);
+    gchar *next = g_utf8_next_char (in);
+
+    if (!(c == 0x061c || c == 0x200e || c == 0x200f || (c >= 0x202a
+                && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069))) {
+      memmove (out, in, next - in);
+      out += next - in;
+    }
+    in = next;
+  }
+  *out = '\0';
+  return text;
+}
+
 /* Tesseract reports boxes in the image it was given, placed by @place. */
 static GPtrArray *
 collect_lines (TessBaseAPI * api, const Placement * place,
@@ -608,7 +632,8 @@ collect_lines (TessBaseAPI * api, const Placement * place,
           place->deskew;
       if (angle > 180.0)
         angle -= 360.0;
-      line = gst_vocr_line_new (g_strstrip (line_text),
+      line = gst_vocr_line_new (g_strstrip (strip_direction_marks
+              (line_text)),
           TessResultIteratorConfidence (ri, RIL_TEXTLINE) / 100.0,
           x, y, w, h, angle, NULL);
       TessDeleteText (line_text);
@@ -617,6 +642,7 @@ collect_lines (TessBaseAPI * api, const Placement * place,
     text = TessResultIteratorGetUTF8Text (ri, RIL_WORD);
     if (text == NULL)
       continue;
+    strip_direction_marks (text);
     if (*text != '\0'
         && TessPageIteratorBoundingBox (pi, RIL_WORD, &l, &t, &r, &b)) {
       gint x, y, w, h;

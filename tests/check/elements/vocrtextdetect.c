@@ -613,6 +613,23 @@ GST_START_TEST (test_language_of_each_line)
 
 GST_END_TEST;
 
+/* A line mixing right-to-left and left-to-right text: Tesseract wraps the
+ * runs in directional marks (U+200E, U+200F), which the element removes. */
+GST_START_TEST (test_mixed_direction_line_has_no_direction_marks)
+{
+  Run *run = run_one_frame ("textoverlay text=\"Exit 12 مخرج الطوارئ\" "
+      "font-desc=\"DejaVu Sans 24\"", "languages=eng+ara");
+  const GstVocrLine *line = single_line (run, 0);
+
+  fail_unless (strstr (line->text, "Exit") != NULL, "%s", line->text);
+  fail_unless (strstr (line->text, "مخرج الطوارئ") != NULL, "%s", line->text);
+  fail_if (strstr (line->text, "\u200e") || strstr (line->text, "\u200f"),
+      "%s", line->text);
+  run_free (run);
+}
+
+GST_END_TEST;
+
 static void
 check_error (Run * run, GQuark domain, gint code, const gchar ** needles)
 {
@@ -1607,6 +1624,7 @@ vocrtextdetect_suite (void)
   tcase_add_test (tc, test_reads_vertical_text_with_its_angle);
   tcase_add_test (tc, test_reads_turned_text_with_its_angle);
   tcase_add_test (tc, test_language_of_each_line);
+  tcase_add_test (tc, test_mixed_direction_line_has_no_direction_marks);
   tcase_add_test (tc, test_missing_language_is_a_clear_error);
   tcase_add_test (tc, test_invalid_settings_are_errors);
   tcase_add_test (tc, test_property_values_are_checked);
