@@ -72,17 +72,18 @@ fuzz() {
 # (not the live test: sanitized code is too slow for real time; nor the
 # hundred state cycles, six minutes under ASan: the plain run checks them
 # with the leaks tracer).
+# meson names the logs <logbase>-<setup>.json.
 sanitized() {
   ninja -C "$FUZZ_DIR" tests/check/libs_textmeta tests/check/libs_aggregator \
     tests/check/libs_insights tests/check/elements_vocrinsightsink \
     tests/check/elements_vocrtextdetect gst-plugin/libgstvocr.so
   rc=0
   meson test -C "$FUZZ_DIR" --setup sanitized --no-rebuild --print-errorlogs \
-    --num-processes 2 --logbase sanitized libs_textmeta libs_aggregator \
+    --num-processes 2 --logbase libs libs_textmeta libs_aggregator \
     libs_insights elements_vocrinsightsink || rc=$?
   GST_CHECKS=test_state_cycling,test_flushing_seeks_do_not_deadlock,test_eos_delivers_work_in_flight,test_parallel_pipelines_stress,test_removed_from_a_running_pipeline,test_properties_changed_while_playing,test_frames_pass_through_without_copies \
     meson test -C "$FUZZ_DIR" --setup sanitized --no-rebuild \
-    --print-errorlogs --logbase sanitized-element elements_vocrtextdetect \
+    --print-errorlogs --logbase element elements_vocrtextdetect \
     || rc=$?
   return $rc
 }
@@ -134,8 +135,8 @@ case "$cmd" in
     sanitized || rc=$?
     summarize "$BUILD_DIR/meson-logs/testlog.json" \
       "$FUZZ_DIR/meson-logs/testlog.json" \
-      "$FUZZ_DIR/meson-logs/sanitized.json" \
-      "$FUZZ_DIR/meson-logs/sanitized-element.json"
+      "$FUZZ_DIR/meson-logs/libs-sanitized.json" \
+      "$FUZZ_DIR/meson-logs/element-sanitized.json"
     exit $rc
     ;;
   demo)
