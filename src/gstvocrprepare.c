@@ -45,6 +45,11 @@
  * are no text to prepare */
 #define MIN_GLYPH_HEIGHT 5
 #define MIN_GLYPHS 3
+/* A bullet (a disc fills 79 % of its box) is at least this high, in
+ * pixels: smaller letters can be solid blobs. */
+#define MIN_BULLET_HEIGHT 8
+#define BULLET_FILL 0.76
+
 /* Text is levelled when Leptonica finds it turned by MIN_SKEW to MAX_SKEW
  * degrees with at least this confidence (its ratio of the best alignment
  * score to the unturned one's spread); SKEW_REDUCTION is the subsampling
@@ -178,6 +183,54 @@ score_split (PIX * gray, gint threshold, gboolean above, gint * median_height,
   return score;
 }
 
+static gboolean
+has_holes (PIX * shape)
+{
+  PIX *holes = pixHolesByFilling (shape, 4);
+  l_int32 empty = 1;
+
+  if (holes)
+    pixZero (holes, &empty);
+  pixDestroy (&holes);
+  return !empty;
+}
+
+/* Removes the bullets and squares from @ink: solid shapes without holes,
+ * about as wide as high, of at least a third of the median glyph height
+ * @glyph_h (a "•" is 0.4 of it, a full stop 0.2). No glyph is like that
+ * (letters are thinner or have counters, full stops are smaller), and
+ * Tesseract reads a list's "•" as "e", "*" or digits. */
+static void
+remove_bullets (PIX * ink, gint glyph_h)
+{
+  PIXA *shapes = NULL;
+  BOXA *boxa = pixConnComp (ink, &shapes, 8);
+  gint i, n;
+
+  if (boxa == NULL || shapes == NULL) {
+    boxaDestroy (&boxa);
+    pixaDestroy (&shapes);
+    return;
+  }
+  n = boxaGetCount (boxa);
+  for (i = 0; i < n; i++) {
+    l_int32 x, y, w, h, count = 0;
+    PIX *shape;
+
+    boxaGetBoxGeometry (boxa, i, &x, &y, &w, &h);
+    if (h < MIN_BULLET_HEIGHT || 3 * h < glyph_h || 4 * w < 3 * h
+        || 3 * w > 4 * h)
+      continue;
+    shape = pixaGetPix (shapes, i, L_CLONE);
+    pixCountPixels (shape, &count, NULL);
+    if (count >= BULLET_FILL * w * h && !has_holes (shape))
+      pixRasterop (ink, x, y, w, h, PIX_DST & PIX_NOT (PIX_SRC), shape, 0, 0);
+    pixDestroy (&shape);
+  }
+  boxaDestroy (&boxa);
+  pixaDestroy (&shapes);
+}
+
 /* Turns the ink of @prepared so that its lines are level: signs and plates
  * filmed at an angle, which Tesseract reads only within a few degrees. */
 static void
@@ -296,6 +349,7 @@ gst_vocr_prepare_region (const guint8 * luma, gint stride, gint width,
    * around the text */
   prepared->pix = pixRemoveBorderConnComps (ink, 8);
   pixDestroy (&ink);
+  remove_bullets (prepared->pix, (gint) lround (glyph_h * scale));
   level (prepared);
 }
 

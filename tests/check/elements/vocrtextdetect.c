@@ -613,6 +613,21 @@ GST_START_TEST (test_language_of_each_line)
 
 GST_END_TEST;
 
+/* A list item: the bullet is not text ("* Forklifts" before), the full
+ * stops are. */
+GST_START_TEST (test_bullets_are_not_read)
+{
+  Run *run = run_one_frame ("textoverlay "
+      "text=\"• Forklifts fuchsia racehorse. 66.1\" font-desc=\"Sans 28\"",
+      "");
+  const GstVocrLine *line = single_line (run, 0);
+
+  fail_unless_equals_string (line->text, "Forklifts fuchsia racehorse. 66.1");
+  run_free (run);
+}
+
+GST_END_TEST;
+
 /* A line mixing right-to-left and left-to-right text: Tesseract wraps the
  * runs in directional marks (U+200E, U+200F), which the element removes. */
 GST_START_TEST (test_mixed_direction_line_has_no_direction_marks)
@@ -1625,6 +1640,7 @@ vocrtextdetect_suite (void)
   tcase_add_test (tc, test_reads_turned_text_with_its_angle);
   tcase_add_test (tc, test_language_of_each_line);
   tcase_add_test (tc, test_mixed_direction_line_has_no_direction_marks);
+  tcase_add_test (tc, test_bullets_are_not_read);
   tcase_add_test (tc, test_missing_language_is_a_clear_error);
   tcase_add_test (tc, test_invalid_settings_are_errors);
   tcase_add_test (tc, test_property_values_are_checked);
