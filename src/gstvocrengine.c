@@ -48,7 +48,25 @@ struct _GstVocrEngine
   guint time_limit_ms;          /* 0: none */
 
   GstVocrLumaBuffer gray;
+
+  /* When two or more of the languages are written in the Latin script,
+   * Tesseract reads every Latin line with the first of them (its model
+   * reads the others' words well enough): the lines whose words that
+   * language's dictionary does not know are read again with each of the
+   * others, alone (@latin_apis, made when first needed), and take the
+   * language whose dictionary knows most of them. */
+  gchar *tessdata_dir;
+  gchar **latin;
+  TessBaseAPI **latin_apis;
 };
+
+/* What a line's language is judged by. */
+typedef struct
+{
+  gint l, t, r, b;              /* the line, in the image read */
+  const gchar *code;            /* the language most of it was read in */
+  guint words, known;           /* words of letters; those in the dictionary */
+} LineEvidence;
 
 G_DEFINE_QUARK (gst-vocr-engine-error-quark, gst_vocr_engine_error);
 
@@ -308,6 +326,42 @@ gst_vocr_engine_check_languages (const gchar * tessdata_dir,
   return ok;
 }
 
+/* Tesseract's models for languages not written in the Latin script (or
+ * not only in it) */
+static const gchar *const non_latin[] = {
+  "amh", "ara", "asm", "aze_cyrl", "bel", "ben", "bod", "bul", "chi_sim",
+  "chi_sim_vert", "chi_tra", "chi_tra_vert", "chr", "div", "dzo", "ell",
+  "fas", "grc", "guj", "heb", "hin", "hye", "iku", "jpn", "jpn_vert", "kan",
+  "kat", "kat_old", "kaz", "khm", "kir", "kor", "kor_vert", "lao", "mal",
+  "mar", "mkd", "mon", "mya", "nep", "ori", "pan", "pus", "rus", "san",
+  "sin", "snd", "srp", "syr", "tam", "tat", "tel", "tgk", "tha", "tir",
+  "uig", "ukr", "urd", "uzb_cyrl", "yid", NULL
+};
+
+/* The Latin-script languages of @languages ("eng+deu+rus"), when there are
+ * two or more; script models ("script/Latin") name no language. */
+static gchar **
+latin_languages (const gchar * languages)
+{
+  gchar **codes = g_strsplit (languages, "+", -1);
+  GPtrArray *latin = g_ptr_array_new ();
+  guint i;
+
+  for (i = 0; codes[i]; i++) {
+    if (*codes[i] && !g_strv_contains (non_latin, codes[i])
+        && !g_str_has_prefix (codes[i], "script/") && strcmp (codes[i],
+            "osd") != 0 && strcmp (codes[i], "equ") != 0)
+      g_ptr_array_add (latin, g_strdup (codes[i]));
+  }
+  g_strfreev (codes);
+  if (latin->len < 2) {
+    g_ptr_array_free (latin, TRUE);
+    return NULL;
+  }
+  g_ptr_array_add (latin, NULL);
+  return (gchar **) g_ptr_array_free (latin, FALSE);
+}
+
 static gpointer
 init_tesseract_globals (gpointer data)
 {
@@ -362,7 +416,10 @@ gst_vocr_engine_new (const gchar * tessdata_dir, const gchar * languages,
     gst_vocr_engine_free (engine);
     return NULL;
   }
-  g_free (dir);
+  engine->tessdata_dir = dir;
+  engine->latin = latin_languages (languages);
+  if (engine->latin)
+    engine->latin_apis = g_new0 (TessBaseAPI *, g_strv_length (engine->latin));
   engine->monitor = TessMonitorCreate ();
   return engine;
 }
@@ -374,12 +431,23 @@ gst_vocr_engine_new (const gchar * tessdata_dir, const gchar * languages,
 void
 gst_vocr_engine_free (GstVocrEngine * engine)
 {
+  guint i;
+
   if (engine == NULL)
     return;
   if (engine->monitor)
     TessMonitorDelete (engine->monitor);
   TessBaseAPIEnd (engine->api);
   TessBaseAPIDelete (engine->api);
+  for (i = 0; engine->latin && engine->latin[i]; i++) {
+    if (engine->latin_apis[i]) {
+      TessBaseAPIEnd (engine->latin_apis[i]);
+      TessBaseAPIDelete (engine->latin_apis[i]);
+    }
+  }
+  g_free (engine->latin_apis);
+  g_strfreev (engine->latin);
+  g_free (engine->tessdata_dir);
   g_free (engine->gray.data);
   g_free (engine);
 }
@@ -479,7 +547,8 @@ has_alnum (const gchar * text)
 
 static void
 finish_line (GPtrArray * lines, GstVocrLine * line, LanguageTally * tally,
-    guint n_tally, gdouble min_confidence)
+    guint n_tally, gdouble min_confidence, GArray * evidence,
+    LineEvidence * line_evidence)
 {
   if (line == NULL)
     return;
@@ -490,10 +559,25 @@ finish_line (GPtrArray * lines, GstVocrLine * line, LanguageTally * tally,
     gst_vocr_line_free (line);
     return;
   }
+  line_evidence->code = tally_winner (tally, n_tally);
   g_free (line->language);
-  line->language = g_strdup (gst_vocr_language_to_bcp47 (tally_winner (tally,
-              n_tally)));
+  line->language = g_strdup (gst_vocr_language_to_bcp47 (line_evidence->code));
   g_ptr_array_add (lines, line);
+  g_array_append_val (evidence, *line_evidence);
+}
+
+/* A word of two letters or more: what a dictionary can know. */
+static gboolean
+is_word (const gchar * text)
+{
+  guint letters = 0;
+
+  for (; *text; text = g_utf8_next_char (text)) {
+    if (!g_unichar_isalpha (g_utf8_get_char (text)))
+      return FALSE;
+    letters++;
+  }
+  return letters >= 2;
 }
 
 /* Where the image Tesseract read lies in the frame: the region at (dx, dy),
@@ -585,11 +669,13 @@ strip_direction_marks (gchar * text)
   return text;
 }
 
-/* Tesseract reports boxes in the image it was given, placed by @place. */
+/* Tesseract reports boxes in the image it was given, placed by @place.
+ * What each line's language is judged by goes to @evidence. */
 static GPtrArray *
 collect_lines (TessBaseAPI * api, const Placement * place,
-    gdouble min_confidence)
+    gdouble min_confidence, GArray * evidence)
 {
+  LineEvidence line_evidence = { 0 };
   GPtrArray *lines = g_ptr_array_new_with_free_func ((GDestroyNotify)
       gst_vocr_line_free);
   TessResultIterator *ri = TessBaseAPIGetIterator (api);
@@ -615,11 +701,17 @@ collect_lines (TessBaseAPI * api, const Placement * place,
       gfloat deskew;
       gchar *line_text;
 
-      finish_line (lines, line, tally, n_tally, min_confidence);
+      finish_line (lines, line, tally, n_tally, min_confidence, evidence,
+          &line_evidence);
       line = NULL;
       n_tally = 0;
       if (!TessPageIteratorBoundingBox (pi, RIL_TEXTLINE, &l, &t, &r, &b))
         continue;
+      line_evidence.l = l;
+      line_evidence.t = t;
+      line_evidence.r = r;
+      line_evidence.b = b;
+      line_evidence.words = line_evidence.known = 0;
       line_text = TessResultIteratorGetUTF8Text (ri, RIL_TEXTLINE);
       if (line_text == NULL)
         continue;
@@ -654,13 +746,107 @@ collect_lines (TessBaseAPI * api, const Placement * place,
       tally_add (tally, &n_tally, MAX_LINE_LANGUAGES,
           TessResultIteratorWordRecognitionLanguage (ri),
           g_utf8_strlen (text, -1));
+      if (is_word (text)) {
+        line_evidence.words++;
+        line_evidence.known += TessResultIteratorWordIsFromDictionary (ri);
+      }
     }
     TessDeleteText (text);
   } while (TessPageIteratorNext (pi, RIL_WORD));
 
-  finish_line (lines, line, tally, n_tally, min_confidence);
+  finish_line (lines, line, tally, n_tally, min_confidence, evidence,
+      &line_evidence);
   TessResultIteratorDelete (ri);
   return lines;
+}
+
+/* How many of the words of the line at (@line's box) of @pix the language
+ * @i of engine->latin, reading it alone, finds in its dictionary; -1 if its
+ * model cannot be loaded. */
+static gint
+read_line_alone (GstVocrEngine * engine, guint i, PIX * pix,
+    const Placement * place, const LineEvidence * line)
+{
+  /* a margin of half the line's height: LSTM reads a tight crop badly */
+  gint margin = (line->b - line->t) / 2;
+  BOX *box = boxCreate (line->l - margin, line->t - margin,
+      line->r - line->l + 2 * margin, line->b - line->t + 2 * margin);
+  PIX *crop = pixClipRectangle (pix, box, NULL);
+  TessResultIterator *ri;
+  gint known = 0;
+
+  boxDestroy (&box);
+  if (crop == NULL)
+    return 0;
+  if (engine->latin_apis[i] == NULL) {
+    TessBaseAPI *api = TessBaseAPICreate ();
+
+    if (TessBaseAPIInit2 (api, engine->tessdata_dir, engine->latin[i],
+            OEM_LSTM_ONLY) != 0) {
+      TessBaseAPIDelete (api);
+      pixDestroy (&crop);
+      return -1;
+    }
+    engine->latin_apis[i] = api;
+  }
+  TessBaseAPISetPageSegMode (engine->latin_apis[i], PSM_SINGLE_LINE);
+  TessBaseAPISetImage2 (engine->latin_apis[i], crop);
+  TessBaseAPISetSourceResolution (engine->latin_apis[i],
+      (gint) lround (VIDEO_PPI * place->scale));
+  pixDestroy (&crop);
+  if (TessBaseAPIRecognize (engine->latin_apis[i], engine->monitor) != 0)
+    return 0;
+  ri = TessBaseAPIGetIterator (engine->latin_apis[i]);
+  if (ri == NULL)
+    return 0;
+  do {
+    gchar *text = TessResultIteratorGetUTF8Text (ri, RIL_WORD);
+
+    if (text && is_word (text))
+      known += TessResultIteratorWordIsFromDictionary (ri);
+    TessDeleteText (text);
+  } while (TessResultIteratorNext (ri, RIL_WORD));
+  TessResultIteratorDelete (ri);
+  return known;
+}
+
+/* Gives each Latin-script line whose words its language's dictionary does
+ * not all know the Latin-script language whose dictionary knows most of
+ * them. Where none knows more, Tesseract's choice stands: the models'
+ * confidences do not tell languages apart (deu is surer than eng of
+ * "Caesura Scruffier"). */
+static void
+settle_latin_languages (GstVocrEngine * engine, PIX * pix,
+    const Placement * place, GPtrArray * lines, GArray * evidence)
+{
+  guint i, j;
+
+  for (i = 0; i < lines->len; i++) {
+    const LineEvidence *line = &g_array_index (evidence, LineEvidence, i);
+    GstVocrLine *vocr_line = g_ptr_array_index (lines, i);
+    const gchar *best = NULL;
+    guint best_known = line->known;
+
+    if (line->code == NULL || line->known >= line->words
+        || !g_strv_contains ((const gchar * const *) engine->latin,
+            line->code))
+      continue;
+    for (j = 0; engine->latin[j]; j++) {
+      gint known;
+
+      if (strcmp (engine->latin[j], line->code) == 0)
+        continue;
+      known = read_line_alone (engine, j, pix, place, line);
+      if (known > (gint) best_known) {
+        best = engine->latin[j];
+        best_known = known;
+      }
+    }
+    if (best) {
+      g_free (vocr_line->language);
+      vocr_line->language = g_strdup (gst_vocr_language_to_bcp47 (best));
+    }
+  }
 }
 
 /* Reads @pix, placed in the frame by @place, stopping at @deadline
@@ -671,6 +857,8 @@ read_image (GstVocrEngine * engine, PIX * pix, const Placement * place,
     GError ** error)
 {
   gint64 now = g_get_monotonic_time ();
+  GArray *evidence;
+  GPtrArray *lines;
 
   TessBaseAPISetImage2 (engine->api, pix);
   TessBaseAPISetSourceResolution (engine->api,
@@ -700,7 +888,12 @@ read_image (GstVocrEngine * engine, PIX * pix, const Placement * place,
     TessBaseAPIClear (engine->api);
     return NULL;
   }
-  return collect_lines (engine->api, place, min_confidence);
+  evidence = g_array_new (FALSE, FALSE, sizeof (LineEvidence));
+  lines = collect_lines (engine->api, place, min_confidence, evidence);
+  if (engine->latin)
+    settle_latin_languages (engine, pix, place, lines, evidence);
+  g_array_unref (evidence);
+  return lines;
 }
 
 /* How much was read, and how surely: characters weighted by confidence. */

@@ -628,6 +628,30 @@ GST_START_TEST (test_bullets_are_not_read)
 
 GST_END_TEST;
 
+/* English and German are both read by eng's model when it comes first;
+ * the German line gets German by its words being in deu's dictionary. */
+GST_START_TEST (test_latin_languages_told_apart)
+{
+  Run *run = run_one_frame ("textoverlay text=\"Bitte nicht rauchen\" "
+      "font-desc=\"Sans 20\" valignment=top ! textoverlay "
+      "text=\"Emergency exit\" font-desc=\"Sans 20\" valignment=bottom",
+      "languages=eng+deu");
+  GstVocrTextMeta *meta = meta_of (run, 0);
+  const GstVocrLine *german, *english;
+
+  fail_unless (meta != NULL);
+  fail_unless_equals_int (gst_vocr_text_meta_get_n_lines (meta), 2);
+  german = gst_vocr_text_meta_get_line (meta, 0);
+  english = gst_vocr_text_meta_get_line (meta, 1);
+  fail_unless_equals_string (german->text, "Bitte nicht rauchen");
+  fail_unless_equals_string (german->language, "de-DE");
+  fail_unless_equals_string (english->text, "Emergency exit");
+  fail_unless_equals_string (english->language, "en-US");
+  run_free (run);
+}
+
+GST_END_TEST;
+
 /* A line mixing right-to-left and left-to-right text: Tesseract wraps the
  * runs in directional marks (U+200E, U+200F), which the element removes. */
 GST_START_TEST (test_mixed_direction_line_has_no_direction_marks)
@@ -1639,6 +1663,7 @@ vocrtextdetect_suite (void)
   tcase_add_test (tc, test_reads_vertical_text_with_its_angle);
   tcase_add_test (tc, test_reads_turned_text_with_its_angle);
   tcase_add_test (tc, test_language_of_each_line);
+  tcase_add_test (tc, test_latin_languages_told_apart);
   tcase_add_test (tc, test_mixed_direction_line_has_no_direction_marks);
   tcase_add_test (tc, test_bullets_are_not_read);
   tcase_add_test (tc, test_missing_language_is_a_clear_error);
