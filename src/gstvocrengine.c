@@ -545,6 +545,105 @@ has_alnum (const gchar * text)
   return FALSE;
 }
 
+/* Chinese and Japanese put no spaces between words; Tesseract does. */
+static gboolean
+is_cjk (gunichar c)
+{
+  GUnicodeScript script = g_unichar_get_script (c);
+
+  return script == G_UNICODE_SCRIPT_HAN || script == G_UNICODE_SCRIPT_HIRAGANA
+      || script == G_UNICODE_SCRIPT_KATAKANA;
+}
+
+/* Removes, in place, the spaces between two CJK characters. */
+static void
+join_cjk (gchar * text)
+{
+  gchar *in = text, *out = text;
+  gunichar before = 0;
+
+  while (*in) {
+    gunichar c = g_utf8_get_char (in);
+    gchar *next = g_utf8_next_char (in);
+
+    if (!(c == ' ' && is_cjk (before) && is_cjk (g_utf8_get_char (next)))) {
+      memmove (out, in, next - in);
+      out += next - in;
+      before = c;
+    }
+    in = next;
+  }
+  *out = '\0';
+}
+
+/* Latin letters drawn like Cyrillic ones: with eng and rus loaded,
+ * Tesseract reads the Russian "на" as the Latin "Ha" now and then. */
+static const struct
+{
+  gunichar latin, cyrillic;
+} lookalikes[] = {
+  {'A', 0x0410}, {'B', 0x0412}, {'C', 0x0421}, {'E', 0x0415}, {'H', 0x041d},
+  {'K', 0x041a}, {'M', 0x041c}, {'O', 0x041e}, {'P', 0x0420}, {'T', 0x0422},
+  {'X', 0x0425}, {'Y', 0x0423}, {'a', 0x0430}, {'c', 0x0441}, {'e', 0x0435},
+  {'o', 0x043e}, {'p', 0x0440}, {'x', 0x0445}, {'y', 0x0443},
+};
+
+static gunichar
+cyrillic_lookalike (gunichar c)
+{
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (lookalikes); i++) {
+    if (lookalikes[i].latin == c)
+      return lookalikes[i].cyrillic;
+  }
+  return 0;
+}
+
+/* @text with each space-separated word made only of Latin lookalikes of
+ * Cyrillic letters written in Cyrillic; takes @text. */
+static gchar *
+to_cyrillic (gchar * text)
+{
+  gchar **words = g_strsplit (text, " ", -1);
+  gchar *result;
+  guint i;
+
+  for (i = 0; words[i]; i++) {
+    GString *cyrillic = g_string_new (NULL);
+    const gchar *p;
+
+    for (p = words[i]; *p; p = g_utf8_next_char (p)) {
+      gunichar c = cyrillic_lookalike (g_utf8_get_char (p));
+
+      if (c == 0)
+        break;
+      g_string_append_unichar (cyrillic, c);
+    }
+    if (*p == '\0' && cyrillic->len > 0) {
+      g_free (words[i]);
+      words[i] = g_string_free (cyrillic, FALSE);
+    } else {
+      g_string_free (cyrillic, TRUE);
+    }
+  }
+  result = g_strjoinv (" ", words);
+  g_strfreev (words);
+  g_free (text);
+  return result;
+}
+
+static gboolean
+is_cyrillic_language (const gchar * code)
+{
+  static const gchar *const cyrillic[] = { "rus", "ukr", "bel", "bul",
+    "mkd", "srp", "kaz", "kir", "mon", "tgk", "tat", "uzb_cyrl", "aze_cyrl",
+    NULL
+  };
+
+  return code && g_strv_contains (cyrillic, code);
+}
+
 static void
 finish_line (GPtrArray * lines, GstVocrLine * line, LanguageTally * tally,
     guint n_tally, gdouble min_confidence, GArray * evidence,
@@ -560,6 +659,17 @@ finish_line (GPtrArray * lines, GstVocrLine * line, LanguageTally * tally,
     return;
   }
   line_evidence->code = tally_winner (tally, n_tally);
+  if (is_cyrillic_language (line_evidence->code)) {
+    guint i;
+
+    line->text = to_cyrillic (line->text);
+    for (i = 0; i < line->words->len; i++) {
+      GstVocrWord *word = g_ptr_array_index (line->words, i);
+
+      word->text = to_cyrillic (word->text);
+    }
+  }
+  join_cjk (line->text);
   g_free (line->language);
   line->language = g_strdup (gst_vocr_language_to_bcp47 (line_evidence->code));
   g_ptr_array_add (lines, line);
