@@ -321,21 +321,41 @@ GST_START_TEST (test_flicker_min_duration)
 {
   GPtrArray *items;
 
-  /* by default one sampling interval is enough */
-  items = run_flicker (GST_CLOCK_TIME_NONE);
+  /* one sampling interval's worth keeps the one-sample flicker */
+  items = run_flicker (500 * MS);
   fail_unless_equals_int (items->len, 2);
   fail_unless_equals_string (item_at (items, 1)->text, "Flash");
   fail_unless_equals_int (item_at (items, 1)->id, 2);
   check_instance (item_at (items, 1), 0, 500, 1000);
   g_ptr_array_unref (items);
 
-  /* two samples' worth drops the one-sample flicker */
-  items = run_flicker (1000 * MS);
+  /* by default two samples' worth is needed: the flicker is dropped */
+  items = run_flicker (GST_CLOCK_TIME_NONE);
   fail_unless_equals_int (items->len, 1);
   fail_unless_equals_string (item_at (items, 0)->text, "Steady");
   fail_unless_equals_int (item_at (items, 0)->id, 1);
   check_instance (item_at (items, 0), 0, 0, 2500);
   g_ptr_array_unref (items);
+}
+
+GST_END_TEST;
+
+/* Text the stream ends on had no second sample to come: one is enough. */
+GST_START_TEST (test_text_at_the_end_needs_one_sample)
+{
+  GstVocrAggregator *agg = gst_vocr_aggregator_new ();
+  GPtrArray *items;
+
+  push_range (agg, 0, 1000, "Steady");
+  push (agg, 1500, line_at ("Steady", 0.9, 100, 100),
+      line_at ("Last words", 0.9, 100, 300), NULL);
+  finish (agg, 2000);
+  items = gst_vocr_aggregator_get_items (agg);
+  fail_unless_equals_int (items->len, 2);
+  fail_unless_equals_string (item_at (items, 1)->text, "Last words");
+  check_instance (item_at (items, 1), 0, 1500, 2000);
+  g_ptr_array_unref (items);
+  gst_vocr_aggregator_free (agg);
 }
 
 GST_END_TEST;
@@ -393,8 +413,10 @@ GST_START_TEST (test_moving_text)
   g_ptr_array_unref (items);
   gst_vocr_aggregator_free (agg);
 
-  /* a misreading is only the same item where the boxes overlap */
+  /* a misreading is only the same item where the boxes overlap (each is
+   * read once: output them all) */
   agg = gst_vocr_aggregator_new ();
+  gst_vocr_aggregator_set_min_duration (agg, 0);
   push (agg, 0, line_at ("Breaking news", 0.9, 0, 100), NULL);
   push (agg, 500, line_at ("Breaklng newz", 0.9, 400, 100), NULL);
   finish (agg, 1000);
@@ -788,6 +810,7 @@ aggregator_suite (void)
   tcase_add_test (tc, test_day_long_stream_stays_bounded);
   tcase_add_test (tc, test_gap_tolerance);
   tcase_add_test (tc, test_flicker_min_duration);
+  tcase_add_test (tc, test_text_at_the_end_needs_one_sample);
   tcase_add_test (tc, test_ids_first_appearance);
   tcase_add_test (tc, test_moving_text);
   tcase_add_test (tc, test_different_text_same_box);
