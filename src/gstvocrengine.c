@@ -40,6 +40,8 @@
 /* regions at least this many times as high as wide are read turned too */
 #define VERTICAL_ASPECT 2
 #define TURNED_PREFERENCE 0.9
+/* a reading of a region's ink less sure than this gets a second opinion */
+#define SECOND_OPINION_BELOW 0.85
 
 struct _GstVocrEngine
 {
@@ -1006,6 +1008,17 @@ read_image (GstVocrEngine * engine, PIX * pix, const Placement * place,
   return lines;
 }
 
+static gdouble
+mean_confidence (GPtrArray * lines)
+{
+  gdouble sum = 0.0;
+  guint i;
+
+  for (i = 0; i < lines->len; i++)
+    sum += ((GstVocrLine *) g_ptr_array_index (lines, i))->confidence;
+  return lines->len ? sum / lines->len : 0.0;
+}
+
 /* How much was read, and how surely: characters weighted by confidence. */
 static gdouble
 reading_score (GPtrArray * lines)
@@ -1099,6 +1112,31 @@ gst_vocr_engine_recognize (GstVocrEngine * engine, const GstVideoFrame * frame,
 
   lines = read_image (engine, prepared.pix, &place, deadline, min_confidence,
       cancellable, error);
+  /* The ink is what the region's shapes say the text is; where Tesseract
+   * reads it unsurely, or not at all, the region as it was gets a read too
+   * (blurred small letters on photos lose strokes to any threshold, and
+   * Tesseract's recogniser reads gray levels), and the better reading
+   * wins. */
+  if (lines && prepared.region && (lines->len == 0 ||
+          mean_confidence (lines) < SECOND_OPINION_BELOW)) {
+    Placement as_is = place;
+    GPtrArray *other;
+
+    as_is.scale = 1.0;
+    as_is.deskew = 0.0;
+    as_is.width = as_is.canvas_width = pixGetWidth (prepared.region);
+    as_is.height = as_is.canvas_height = pixGetHeight (prepared.region);
+    other = read_image (engine, prepared.region, &as_is, deadline,
+        min_confidence, cancellable, error);
+    if (other == NULL) {
+      g_clear_pointer (&lines, g_ptr_array_unref);
+    } else if (reading_score (other) > reading_score (lines)) {
+      g_ptr_array_unref (lines);
+      lines = other;
+    } else {
+      g_ptr_array_unref (other);
+    }
+  }
   /* A region much taller than wide holds vertical text, or a column of
    * short lines: Tesseract reads neither turned text direction on its own
    * (it reports top-to-bottom text as unturned, and misses bottom-to-top

@@ -317,6 +317,7 @@ gst_vocr_prepare_region (const guint8 * luma, gint stride, gint width,
     if (scale < 1.2)
       scale = 1.0;
   }
+  prepared->region = ink_side == INK_GRAY ? NULL : pixClone (gray);
   if (scale > 1.0) {
     PIX *scaled = pixScaleGrayLI (gray, (l_float32) scale, (l_float32) scale);
 
@@ -361,4 +362,5 @@ void
 gst_vocr_prepared_clear (GstVocrPrepared * prepared)
 {
   pixDestroy (&prepared->pix);
+  pixDestroy (&prepared->region);
 }

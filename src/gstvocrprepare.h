@@ -22,6 +22,9 @@ typedef struct
    * about its centre, and its size before: the region's size × @scale */
   gdouble deskew;
   gint width, height;
+  /* the region as it was, gray and unscaled, when @pix is its ink, for a
+   * second opinion; %NULL when @pix is the region itself */
+  PIX *region;
 } GstVocrPrepared;
 
 G_GNUC_INTERNAL
