@@ -1034,6 +1034,24 @@ reading_score (GPtrArray * lines)
   return score;
 }
 
+/* Of two readings of a region, @other wins when its score is more than
+ * @handicap times @lines'; the loser is freed. A failed @other (%NULL)
+ * fails both: its error is the caller's. */
+static GPtrArray *
+keep_better (GPtrArray * lines, GPtrArray * other, gdouble handicap)
+{
+  if (other == NULL) {
+    g_ptr_array_unref (lines);
+    return NULL;
+  }
+  if (reading_score (other) > handicap * reading_score (lines)) {
+    g_ptr_array_unref (lines);
+    return other;
+  }
+  g_ptr_array_unref (other);
+  return lines;
+}
+
 /**
  * gst_vocr_engine_set_time_limit:
  * @engine: a #GstVocrEngine
@@ -1128,14 +1146,7 @@ gst_vocr_engine_recognize (GstVocrEngine * engine, const GstVideoFrame * frame,
     as_is.height = as_is.canvas_height = pixGetHeight (prepared.region);
     other = read_image (engine, prepared.region, &as_is, deadline,
         min_confidence, cancellable, error);
-    if (other == NULL) {
-      g_clear_pointer (&lines, g_ptr_array_unref);
-    } else if (reading_score (other) > reading_score (lines)) {
-      g_ptr_array_unref (lines);
-      lines = other;
-    } else {
-      g_ptr_array_unref (other);
-    }
+    lines = keep_better (lines, other, 1.0);
   }
   /* A region much taller than wide holds vertical text, or a column of
    * short lines: Tesseract reads neither turned text direction on its own
@@ -1155,15 +1166,7 @@ gst_vocr_engine_recognize (GstVocrEngine * engine, const GstVideoFrame * frame,
       other = read_image (engine, turned, &place, deadline, min_confidence,
           cancellable, error);
       pixDestroy (&turned);
-      if (other == NULL) {
-        g_clear_pointer (&lines, g_ptr_array_unref);
-      } else if (reading_score (other) >= TURNED_PREFERENCE *
-          reading_score (lines)) {
-        g_ptr_array_unref (lines);
-        lines = other;
-      } else {
-        g_ptr_array_unref (other);
-      }
+      lines = keep_better (lines, other, TURNED_PREFERENCE);
     }
   }
   gst_vocr_prepared_clear (&prepared);
