@@ -346,7 +346,7 @@ static gchar **
 latin_languages (const gchar * languages)
 {
   gchar **codes = g_strsplit (languages, "+", -1);
-  GPtrArray *latin = g_ptr_array_new ();
+  GPtrArray *latin = g_ptr_array_new_with_free_func (g_free);
   guint i;
 
   for (i = 0; codes[i]; i++) {
