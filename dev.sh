@@ -68,7 +68,9 @@ fuzz() {
 }
 
 # The library's tests, the sink's, and the element's state, flush, EOS,
-# threading and removal tests under the same sanitizers, leaks included
+# threading and removal tests, and two reading tests that take the engine's
+# every path (ink, scaling, second opinion, a second language's model)
+# under the same sanitizers, leaks included
 # (not the live test: sanitized code is too slow for real time; nor the
 # hundred state cycles, six minutes under ASan: the plain run checks them
 # with the leaks tracer).
@@ -81,7 +83,7 @@ sanitized() {
   meson test -C "$FUZZ_DIR" --setup sanitized --no-rebuild --print-errorlogs \
     --num-processes 2 --logbase libs libs_textmeta libs_aggregator \
     libs_insights elements_vocrinsightsink || rc=$?
-  GST_CHECKS=test_state_cycling,test_flushing_seeks_do_not_deadlock,test_eos_delivers_work_in_flight,test_parallel_pipelines_stress,test_removed_from_a_running_pipeline,test_properties_changed_while_playing,test_frames_pass_through_without_copies \
+  GST_CHECKS=test_state_cycling,test_flushing_seeks_do_not_deadlock,test_eos_delivers_work_in_flight,test_parallel_pipelines_stress,test_removed_from_a_running_pipeline,test_properties_changed_while_playing,test_frames_pass_through_without_copies,test_latin_languages_told_apart,test_bullets_are_not_read \
     meson test -C "$FUZZ_DIR" --setup sanitized --no-rebuild \
     --print-errorlogs --logbase element elements_vocrtextdetect \
     || rc=$?
