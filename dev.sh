@@ -69,7 +69,7 @@ fuzz() {
 
 # The library's tests, the sink's, and the element's state, flush, EOS,
 # threading and removal tests, and two reading tests that take the engine's
-# every path (ink, scaling, second opinion, a second language's model)
+# paths (ink, scaling, bullets, a second language's model)
 # under the same sanitizers, leaks included
 # (not the live test: sanitized code is too slow for real time; nor the
 # hundred state cycles, six minutes under ASan: the plain run checks them
