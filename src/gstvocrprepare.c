@@ -131,12 +131,12 @@ count_glyphs (PIX * ink, gint * median_height, gint * specks)
     boxaGetBoxGeometry (boxa, i, &x, &y, &w, &h);
     if (x == 0 || y == 0 || x + w >= width || y + h >= height)
       continue;
-    /* letters touching each other make shapes a few letters wide, not a
-     * word's outline */
     if (h < MIN_GLYPH_HEIGHT) {
       (*specks)++;
       continue;
     }
+    /* letters touching each other make shapes a few letters wide, not a
+     * word's outline */
     if (w > 3 * h)
       continue;
     heights[n_heights++] = h;
