@@ -59,16 +59,6 @@
 #define MIN_SKEW_CONFIDENCE 2.5f
 #define SKEW_REDUCTION 1
 
-typedef enum
-{
-  /* no split made glyphs: the region as it is, for Tesseract to binarise */
-  INK_GRAY,
-  /* the pixels darker than the two-tone threshold are the text */
-  INK_DARK,
-  /* the pixels lighter than the two-tone threshold are the text */
-  INK_LIGHT,
-} Ink;
-
 /* Otsu's threshold from a histogram: the best split into pixels <= t and
  * pixels > t. */
 static gint
@@ -172,17 +162,6 @@ split (PIX * gray, gint threshold, gboolean above)
   return ink;
 }
 
-static gint
-score_split (PIX * gray, gint threshold, gboolean above, gint * median_height,
-    gint * specks)
-{
-  PIX *ink = split (gray, threshold, above);
-  gint score = count_glyphs (ink, median_height, specks);
-
-  pixDestroy (&ink);
-  return score;
-}
-
 static gboolean
 has_holes (PIX * shape)
 {
@@ -273,8 +252,8 @@ gst_vocr_prepare_region (const guint8 * luma, gint stride, gint width,
   gint x, y, t, h_dark, h_light, glyph_h, dark, light, best, specks;
   gint specks_dark, specks_light;
   gdouble scale = 1.0;
-  Ink ink_side;
-  PIX *ink;
+  gboolean light_ink;
+  PIX *dark_side, *light_side, *ink;
 
   for (y = 0; y < height; y++) {
     const guint8 *row = luma + (gsize) y * stride;
@@ -287,26 +266,33 @@ gst_vocr_prepare_region (const guint8 * luma, gint stride, gint width,
   }
   t = otsu_threshold (hist);
 
-  dark = score_split (gray, t, FALSE, &h_dark, &specks_dark);
-  light = score_split (gray, t, TRUE, &h_light, &specks_light);
+  dark_side = split (gray, t, FALSE);
+  light_side = pixInvert (NULL, dark_side);
+  dark = count_glyphs (dark_side, &h_dark, &specks_dark);
+  light = count_glyphs (light_side, &h_light, &specks_light);
 
   /* the side of the threshold making the most glyphs is the ink; the
    * counters of letters (the holes of "0", "a", "e") are glyph-like shapes
    * of the other side, as many as the letters in "0:00:00.000" but lower */
-  if (dark * h_dark >= light * h_light) {
-    ink_side = INK_DARK;
-    best = dark;
-    glyph_h = h_dark;
-    specks = specks_dark;
-  } else {
-    ink_side = INK_LIGHT;
-    best = light;
-    glyph_h = h_light;
-    specks = specks_light;
-  }
+  light_ink = dark * h_dark < light * h_light;
+  best = light_ink ? light : dark;
+  glyph_h = light_ink ? h_light : h_dark;
+  specks = light_ink ? specks_light : specks_dark;
+  ink = pixClone (light_ink ? light_side : dark_side);
+  pixDestroy (&dark_side);
+  pixDestroy (&light_side);
+
+  prepared->deskew = 0.0;
   if (best < MIN_GLYPHS) {
-    ink_side = INK_GRAY;
-    glyph_h = 0;
+    /* no side makes glyphs: the region as it is, for Tesseract to
+     * binarise */
+    pixDestroy (&ink);
+    prepared->pix = gray;
+    prepared->region = NULL;
+    prepared->scale = 1.0;
+    prepared->width = width;
+    prepared->height = height;
+    return;
   }
 
   if (best >= MIN_SCALED_GLYPHS && specks <= best
@@ -317,34 +303,24 @@ gst_vocr_prepare_region (const guint8 * luma, gint stride, gint width,
     if (scale < 1.2)
       scale = 1.0;
   }
-  prepared->region = ink_side == INK_GRAY ? NULL : pixClone (gray);
+  prepared->region = pixClone (gray);
   if (scale > 1.0) {
     PIX *scaled = pixScaleGrayLI (gray, (l_float32) scale, (l_float32) scale);
 
+    /* the ink again, of the smoother scaled image */
     if (scaled) {
       pixDestroy (&gray);
       gray = scaled;
+      pixDestroy (&ink);
+      ink = split (gray, t, light_ink);
     } else {
       scale = 1.0;
     }
   }
   prepared->scale = scale;
-  prepared->deskew = 0.0;
   prepared->width = pixGetWidth (gray);
   prepared->height = pixGetHeight (gray);
 
-  switch (ink_side) {
-    case INK_DARK:
-      ink = split (gray, t, FALSE);
-      break;
-    case INK_LIGHT:
-      ink = split (gray, t, TRUE);
-      break;
-    case INK_GRAY:
-    default:
-      prepared->pix = gray;
-      return;
-  }
   pixDestroy (&gray);
   /* only the glyphs: what touches the region's edge is the background
    * around the text */
