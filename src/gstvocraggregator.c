@@ -911,7 +911,8 @@ retire (GstVocrAggregator * agg, GstClockTime now)
     const GstVocrInstance *last = &g_array_index (item->instances,
         GstVocrInstance, item->instances->len - 1);
 
-    if (item->open || last->end + agg->retire_after > now) {
+    /* written so that a huge retire_after ("never") cannot overflow */
+    if (item->open || now < last->end || now - last->end < agg->retire_after) {
       i++;
       continue;
     }

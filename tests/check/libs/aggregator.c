@@ -160,17 +160,24 @@ GST_START_TEST (test_reappearance_is_new_instance)
 
 GST_END_TEST;
 
+/* "Morning news" for a second, nothing for two minutes, then again. */
+static void
+push_two_minute_gap (GstVocrAggregator * agg)
+{
+  push_range (agg, 0, 1000, "Morning news");
+  push_range (agg, 1500, 121000, NULL);
+  push_range (agg, 121500, 122000, "Morning news");
+  finish (agg, 122500);
+}
+
 GST_START_TEST (test_retired_items_stay_in_the_output)
 {
   GstVocrAggregator *agg = gst_vocr_aggregator_new ();
   GPtrArray *items;
 
+  /* the first item retires after a minute of empty samples */
   gst_vocr_aggregator_set_retire_after (agg, 60 * GST_SECOND);
-  push_range (agg, 0, 1000, "Morning news");
-  /* empty samples for two minutes: the first item retires after one */
-  push_range (agg, 1500, 121000, NULL);
-  push_range (agg, 121500, 122000, "Morning news");
-  finish (agg, 122500);
+  push_two_minute_gap (agg);
 
   /* retired: kept as it was, and the text seen again is a new item */
   items = gst_vocr_aggregator_get_items (agg);
@@ -184,12 +191,19 @@ GST_START_TEST (test_retired_items_stay_in_the_output)
   g_ptr_array_unref (items);
   gst_vocr_aggregator_free (agg);
 
-  /* within the retirement delay, the same item comes back */
+  /* within the retirement delay (the default, or one too large to add to
+   * a time), the same item comes back */
   agg = gst_vocr_aggregator_new ();
-  push_range (agg, 0, 1000, "Morning news");
-  push_range (agg, 1500, 121000, NULL);
-  push_range (agg, 121500, 122000, "Morning news");
-  finish (agg, 122500);
+  push_two_minute_gap (agg);
+  items = gst_vocr_aggregator_get_items (agg);
+  fail_unless_equals_int (items->len, 1);
+  fail_unless_equals_int (item_at (items, 0)->instances->len, 2);
+  g_ptr_array_unref (items);
+  gst_vocr_aggregator_free (agg);
+
+  agg = gst_vocr_aggregator_new ();
+  gst_vocr_aggregator_set_retire_after (agg, G_MAXUINT64 - 1);
+  push_two_minute_gap (agg);
   items = gst_vocr_aggregator_get_items (agg);
   fail_unless_equals_int (items->len, 1);
   fail_unless_equals_int (item_at (items, 0)->instances->len, 2);
