@@ -822,6 +822,7 @@ read_sample (GstVocrEngine * engine, Sample * sample,
   GPtrArray *lines;
   guint i;
 
+  gst_vocr_engine_set_time_limit (engine, sample->time_limit_ms);
   if (sample->regions == NULL)
     return gst_vocr_engine_recognize (engine, &sample->frame,
         settings->has_roi ? &settings->roi : NULL, settings->mode,
@@ -831,8 +832,9 @@ read_sample (GstVocrEngine * engine, Sample * sample,
   for (i = 0; i < sample->regions->len; i++) {
     GPtrArray *found;
 
-    /* max-ocr-time is the sample's: each region gets what is left of it */
-    if (sample->time_limit_ms) {
+    /* max-ocr-time is the sample's: each further region gets what is left
+     * of it */
+    if (sample->time_limit_ms && i > 0) {
       gint64 spent_ms = (g_get_monotonic_time () - start) / 1000;
 
       gst_vocr_engine_set_time_limit (engine, MAX (1,
@@ -888,7 +890,6 @@ worker_main (gpointer data)
     g_mutex_unlock (&self->lock);
 
     start = g_get_monotonic_time ();
-    gst_vocr_engine_set_time_limit (engine, sample->time_limit_ms);
     if (!g_cancellable_is_cancelled (self->cancellable))
       lines = read_sample (engine, sample, self->cancellable, &error);
 
