@@ -155,6 +155,8 @@ typedef struct
   GError *error;
 } Result;
 
+static void result_unref (Result * result);
+
 /* How a frame is read; a change of these means rereading. */
 typedef struct
 {
@@ -262,8 +264,8 @@ struct _GstVocrTextDetect
   GstClockTime reference_time;  /* running time */
   GstClockTime next_stats;      /* running time of the next vocr-stats */
 
-  /* the lines of the last sample posted, for change messages: output task */
-  GPtrArray *on_screen;
+  /* the reading the change messages last described: output task */
+  Result *shown;
 };
 
 #define gst_vocr_text_detect_parent_class parent_class
@@ -542,8 +544,6 @@ gst_vocr_text_detect_init (GstVocrTextDetect * self)
   self->max_latency = DEFAULT_MAX_LATENCY;
   self->max_ocr_time = DEFAULT_MAX_OCR_TIME;
   self->detector = gst_vocr_change_detector_new ();
-  self->on_screen = g_ptr_array_new_with_free_func ((GDestroyNotify)
-      gst_vocr_line_free);
 
   self->cancellable = g_cancellable_new ();
   g_mutex_init (&self->lock);
@@ -569,7 +569,7 @@ gst_vocr_text_detect_finalize (GObject * object)
   g_clear_object (&self->cancellable);
   g_clear_error (&self->engine_error);
   gst_vocr_change_detector_free (self->detector);
-  g_ptr_array_unref (self->on_screen);
+  g_clear_pointer (&self->shown, result_unref);
   g_mutex_clear (&self->lock);
   g_cond_clear (&self->item_cond);
   g_cond_clear (&self->work_cond);
@@ -1193,7 +1193,7 @@ reset_stream (GstVocrTextDetect * self)
   self->next_sample = GST_CLOCK_TIME_NONE;
   self->frame_count = 0;
   self->next_stats = GST_CLOCK_TIME_NONE;
-  g_ptr_array_set_size (self->on_screen, 0);
+  g_clear_pointer (&self->shown, result_unref);
   drop_reference (self);
 }
 
@@ -1567,17 +1567,23 @@ static void
 post_changes (GstVocrTextDetect * self, const Sample * sample)
 {
   GPtrArray *now = sample->result->lines;
-  gboolean *matched = g_new0 (gboolean, self->on_screen->len + 1);
+  GPtrArray *on_screen;
+  gboolean *matched;
   guint i, j;
 
+  /* a reused reading describes the same lines: nothing changed */
+  if (sample->result == self->shown)
+    return;
+  on_screen = self->shown ? self->shown->lines : NULL;
+  matched = g_new0 (gboolean, (on_screen ? on_screen->len : 0) + 1);
   for (i = 0; i < now->len; i++) {
     const GstVocrLine *line = g_ptr_array_index (now, i);
     const GstVocrLine *before = NULL;
 
-    for (j = 0; j < self->on_screen->len && !before; j++) {
+    for (j = 0; on_screen && j < on_screen->len && !before; j++) {
       if (!matched[j] && boxes_overlap (line,
-              g_ptr_array_index (self->on_screen, j))) {
-        before = g_ptr_array_index (self->on_screen, j);
+              g_ptr_array_index (on_screen, j))) {
+        before = g_ptr_array_index (on_screen, j);
         matched[j] = TRUE;
       }
     }
@@ -1587,17 +1593,15 @@ post_changes (GstVocrTextDetect * self, const Sample * sample)
         SAME_TEXT_SIMILARITY)
       post_change (self, "vocr-text-changed", line, before, sample);
   }
-  for (j = 0; j < self->on_screen->len; j++) {
+  for (j = 0; on_screen && j < on_screen->len; j++) {
     if (!matched[j])
       post_change (self, "vocr-text-disappeared",
-          g_ptr_array_index (self->on_screen, j), NULL, sample);
+          g_ptr_array_index (on_screen, j), NULL, sample);
   }
   g_free (matched);
 
-  g_ptr_array_set_size (self->on_screen, 0);
-  for (i = 0; i < now->len; i++)
-    g_ptr_array_add (self->on_screen, gst_vocr_line_copy (g_ptr_array_index
-            (now, i)));
+  g_clear_pointer (&self->shown, result_unref);
+  self->shown = result_ref (sample->result);
 }
 
 /* Posts the sample's vocr-text message, with the timestamps of the frame
