@@ -64,7 +64,7 @@ check_subtitles (const gchar * text, gboolean webvtt)
     if (timing) {
       /* a timing line, and the cue's one text line after it */
       g_assert (g_ascii_isdigit (lines[i][0]));
-      g_assert (lines[i + 1] != NULL);
+      g_assert (lines[i + 1] != NULL && *lines[i + 1] != '\0');
     } else {
       g_assert (strstr (lines[i], "-->") == NULL);
     }
