@@ -67,27 +67,22 @@ fuzz() {
     --num-processes 2
 }
 
-# The library's tests, the sink's, and the element's state, flush, EOS,
-# threading and removal tests, and two reading tests that take the engine's
-# paths (ink, scaling, bullets, a second language's model)
-# under the same sanitizers, leaks included
-# (not the live test: sanitized code is too slow for real time; nor the
-# hundred state cycles, six minutes under ASan: the plain run checks them
-# with the leaks tracer).
-# meson names the logs <logbase>-<setup>.json.
+# Every test program of ours under the same sanitizers, leaks included,
+# except the two that need real time (the element's live test and the RTSP
+# camera: sanitized code is several times slower) and those whose host
+# process is not ours (cli_vocr and disk_full drive gst-launch-1.0 from
+# python, which cannot load a sanitized plugin; install_layout links the
+# installed library; examples_python needs introspection, off in this
+# build). The hundred state cycles included: about two minutes for the
+# element's suite with frame-pointer stacks.
+# meson names the log <logbase>-<setup>.json.
 sanitized() {
-  ninja -C "$FUZZ_DIR" tests/check/libs_textmeta tests/check/libs_aggregator \
-    tests/check/libs_insights tests/check/elements_vocrinsightsink \
-    tests/check/elements_vocrtextdetect gst-plugin/libgstvocr.so
-  rc=0
-  meson test -C "$FUZZ_DIR" --setup sanitized --no-rebuild --print-errorlogs \
-    --num-processes 2 --logbase libs libs_textmeta libs_aggregator \
-    libs_insights elements_vocrinsightsink || rc=$?
-  GST_CHECKS=test_state_cycling,test_flushing_seeks_do_not_deadlock,test_eos_delivers_work_in_flight,test_parallel_pipelines_stress,test_removed_from_a_running_pipeline,test_properties_changed_while_playing,test_frames_pass_through_without_copies,test_latin_languages_told_apart,test_bullets_are_not_read \
+  ninja -C "$FUZZ_DIR"
+  GST_CHECKS_IGNORE=test_live_never_delays_frames_beyond_its_latency \
     meson test -C "$FUZZ_DIR" --setup sanitized --no-rebuild \
-    --print-errorlogs --logbase element elements_vocrtextdetect \
-    || rc=$?
-  return $rc
+    --print-errorlogs --num-processes 2 --logbase all libs_textmeta \
+    libs_aggregator libs_insights elements_vocrinsightsink \
+    elements_vocrtextdetect examples_c
 }
 
 # Prints the suite's figures as checks passed/failed: a test binary that
@@ -137,8 +132,7 @@ case "$cmd" in
     sanitized || rc=$?
     summarize "$BUILD_DIR/meson-logs/testlog.json" \
       "$FUZZ_DIR/meson-logs/testlog.json" \
-      "$FUZZ_DIR/meson-logs/libs-sanitized.json" \
-      "$FUZZ_DIR/meson-logs/element-sanitized.json"
+      "$FUZZ_DIR/meson-logs/all-sanitized.json"
     exit $rc
     ;;
   demo)
