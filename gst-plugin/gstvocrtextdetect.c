@@ -184,6 +184,11 @@ typedef struct
   /* the places that look like text (GstVideoRectangle), or NULL to read
    * the whole frame (or region of interest) */
   GArray *regions;
+  /* the regions whose text did not change since the last frame read (one
+   * flag per region; NULL: none), and that frame's reading: their lines
+   * are taken from it instead of read again */
+  gboolean *unchanged;
+  Result *carry_from;
 } Sample;
 
 /* An entry of the output queue: a buffer or a serialized event, in stream
@@ -242,6 +247,7 @@ struct _GstVocrTextDetect
                                  * the next buffer out */
   /* statistics since start or the last flush */
   guint64 n_samples, n_read, n_reused, n_skipped, n_timeouts, n_read_done;
+  guint64 n_regions_read, n_regions_carried;
   gdouble ocr_seconds;
   guint max_in_flight;
   guint engines_started;
@@ -766,6 +772,8 @@ sample_free (Sample * sample)
   gst_clear_buffer (&sample->held);
   g_clear_pointer (&sample->result, result_unref);
   g_clear_pointer (&sample->regions, g_array_unref);
+  g_clear_pointer (&sample->carry_from, result_unref);
+  g_free (sample->unchanged);
   g_free (sample);
 }
 
@@ -812,25 +820,95 @@ wait_for_workers (GstVocrTextDetect * self)
 
 /* ---- worker threads ---- */
 
-/* Reads the places of @sample that look like text, or all of it. */
+static GstVideoRectangle
+line_box (const GstVocrLine * line)
+{
+  GstVideoRectangle box = { line->x, line->y, line->width, line->height };
+
+  return box;
+}
+
+static gboolean
+rects_overlap (const GstVideoRectangle * a, const GstVideoRectangle * b)
+{
+  return a->x < b->x + b->w && b->x < a->x + a->w
+      && a->y < b->y + b->h && b->y < a->y + a->h;
+}
+
+static gboolean
+rect_contains (const GstVideoRectangle * outer, const GstVideoRectangle * r)
+{
+  return r->x >= outer->x && r->y >= outer->y
+      && r->x + r->w <= outer->x + outer->w
+      && r->y + r->h <= outer->y + outer->h;
+}
+
+/* Appends to @lines copies of the lines that the (done) reading @sample
+ * carries from read in @region. Fails, appending nothing, when it has no
+ * lines (it failed) or a line of it reaches out of @region: that text
+ * changed in part, or was read with other text that did, and @region must
+ * be read. */
+static gboolean
+carry_lines (GstVocrTextDetect * self, Sample * sample,
+    const GstVideoRectangle * region, GPtrArray * lines)
+{
+  const Result *from = sample->carry_from;
+  GPtrArray *carried = g_ptr_array_new ();
+  gboolean ok;
+  guint i;
+
+  g_mutex_lock (&self->lock);
+  ok = from->done && from->lines != NULL;
+  for (i = 0; ok && i < from->lines->len; i++) {
+    const GstVocrLine *line = g_ptr_array_index (from->lines, i);
+    GstVideoRectangle box = line_box (line);
+
+    if (rect_contains (region, &box))
+      g_ptr_array_add (carried, gst_vocr_line_copy (line));
+    else if (rects_overlap (region, &box))
+      ok = FALSE;
+  }
+  g_mutex_unlock (&self->lock);
+
+  if (ok)
+    g_ptr_array_extend_and_steal (lines, carried);
+  else
+    g_ptr_array_free (carried, TRUE);
+  return ok;
+}
+
+/* Reads the places of @sample that look like text, or all of it, counting
+ * the regions read and carried from the last reading in @n_read and
+ * @n_carried. */
 static GPtrArray *
-read_sample (GstVocrEngine * engine, Sample * sample,
-    GCancellable * cancellable, GError ** error)
+read_sample (GstVocrTextDetect * self, GstVocrEngine * engine,
+    Sample * sample, guint * n_read, guint * n_carried, GError ** error)
 {
   const ReadSettings *settings = &sample->settings;
   gint64 start = g_get_monotonic_time ();
   GPtrArray *lines;
   guint i;
 
+  *n_read = *n_carried = 0;
   gst_vocr_engine_set_time_limit (engine, sample->time_limit_ms);
-  if (sample->regions == NULL)
+  if (sample->regions == NULL) {
+    *n_read = 1;
     return gst_vocr_engine_recognize (engine, &sample->frame,
         settings->has_roi ? &settings->roi : NULL, settings->mode,
-        settings->min_confidence, cancellable, error);
+        settings->min_confidence, self->cancellable, error);
+  }
 
   lines = g_ptr_array_new_with_free_func ((GDestroyNotify) gst_vocr_line_free);
   for (i = 0; i < sample->regions->len; i++) {
+    const GstVideoRectangle *region = &g_array_index (sample->regions,
+        GstVideoRectangle, i);
     GPtrArray *found;
+
+    if (sample->unchanged && sample->unchanged[i]
+        && carry_lines (self, sample, region, lines)) {
+      (*n_carried)++;
+      continue;
+    }
 
     /* max-ocr-time is the sample's: each further region gets what is left
      * of it */
@@ -840,10 +918,9 @@ read_sample (GstVocrEngine * engine, Sample * sample,
       gst_vocr_engine_set_time_limit (engine, MAX (1,
               (gint64) sample->time_limit_ms - spent_ms));
     }
-    found = gst_vocr_engine_recognize (engine, &sample->frame,
-        &g_array_index (sample->regions, GstVideoRectangle, i),
-        settings->mode, settings->min_confidence, cancellable, error);
-
+    (*n_read)++;
+    found = gst_vocr_engine_recognize (engine, &sample->frame, region,
+        settings->mode, settings->min_confidence, self->cancellable, error);
     if (found == NULL) {
       g_ptr_array_unref (lines);
       return NULL;
@@ -880,6 +957,7 @@ worker_main (gpointer data)
   while (engine) {
     Sample *sample;
     GPtrArray *lines = NULL;
+    guint n_read = 0, n_carried = 0;
     gint64 start;
 
     while (!self->shutdown && g_queue_is_empty (&self->todo))
@@ -887,13 +965,19 @@ worker_main (gpointer data)
     if (self->shutdown)
       break;
     sample = g_queue_pop_head (&self->todo);
+    /* The reading this one carries lines from started before it, on
+     * another worker (workers take samples in stream order): wait for it. */
+    while (sample->carry_from && !sample->carry_from->done && !self->shutdown)
+      g_cond_wait (&self->item_cond, &self->lock);
     g_mutex_unlock (&self->lock);
 
     start = g_get_monotonic_time ();
     if (!g_cancellable_is_cancelled (self->cancellable))
-      lines = read_sample (engine, sample, self->cancellable, &error);
+      lines = read_sample (self, engine, sample, &n_read, &n_carried, &error);
 
     g_mutex_lock (&self->lock);
+    self->n_regions_read += n_read;
+    self->n_regions_carried += n_carried;
     sample->result->lines = lines;
     sample->result->error = g_steal_pointer (&error);
     sample->result->done = TRUE;
@@ -901,7 +985,7 @@ worker_main (gpointer data)
     if (g_error_matches (sample->result->error, GST_VOCR_ENGINE_ERROR,
             GST_VOCR_ENGINE_ERROR_TIMEOUT))
       self->n_timeouts++;
-    if (lines) {
+    if (lines && n_read > 0) {
       self->n_read_done++;
       self->ocr_seconds += (g_get_monotonic_time () - start) / 1e6;
     }
@@ -924,6 +1008,8 @@ stop_workers (GstVocrTextDetect * self)
   g_mutex_lock (&self->lock);
   self->shutdown = TRUE;
   g_cond_broadcast (&self->work_cond);
+  /* a worker may wait for another's reading */
+  g_cond_broadcast (&self->item_cond);
   g_mutex_unlock (&self->lock);
 
   for (i = 0; i < self->workers->len; i++)
@@ -1058,6 +1144,7 @@ gst_vocr_text_detect_change_state (GstElement * element,
       self->live = FALSE;
       self->n_samples = self->n_read = self->n_reused = self->n_skipped = 0;
       self->n_timeouts = 0;
+      self->n_regions_read = self->n_regions_carried = 0;
       self->n_read_done = 0;
       self->ocr_seconds = 0;
       g_mutex_unlock (&self->lock);
@@ -1197,6 +1284,29 @@ reset_stream (GstVocrTextDetect * self)
   drop_reference (self);
 }
 
+/* Marks the regions of @sample whose text did not change since the last
+ * frame read (self->reference): they carry that frame's lines instead of
+ * being read again, so that text appearing beside unchanged text (a name
+ * under a slide) costs the reading of the new text only. Called with the
+ * stream lock, before the sample becomes the reference. */
+static void
+mark_unchanged_regions (GstVocrTextDetect * self, Sample * sample)
+{
+  guint i, n = 0;
+
+  sample->unchanged = g_new0 (gboolean, sample->regions->len);
+  for (i = 0; i < sample->regions->len; i++) {
+    sample->unchanged[i] =
+        !gst_vocr_change_detector_changed_within (self->detector,
+        &g_array_index (sample->regions, GstVideoRectangle, i));
+    n += sample->unchanged[i];
+  }
+  if (n == 0)
+    g_clear_pointer (&sample->unchanged, g_free);
+  else
+    sample->carry_from = result_ref (self->reference);
+}
+
 typedef enum
 {
   DECISION_REUSE,               /* carries the last reading */
@@ -1240,6 +1350,13 @@ decide (GstVocrTextDetect * self, Sample * sample, gboolean busy)
       GST_TIME_ARGS (rt), changed ? " text changed" : "",
       refresh_due ? " refresh due" : "", self->reference ? "" : " first");
   sample->result = result_new ();
+  if (threshold > 0.0 && !refresh_due) {
+    /* read only where text can be, and not at all where nothing can */
+    sample->regions = gst_vocr_change_detector_get_regions (self->detector);
+    if (sample->regions && self->reference
+        && same_settings (settings, &self->reference_settings))
+      mark_unchanged_regions (self, sample);
+  }
   if (threshold > 0.0)
     gst_vocr_change_detector_set_reference (self->detector);
   g_clear_pointer (&self->reference, result_unref);
@@ -1247,14 +1364,10 @@ decide (GstVocrTextDetect * self, Sample * sample, gboolean busy)
   self->reference_settings = *settings;
   self->reference_time = rt;
 
-  if (threshold > 0.0 && !refresh_due) {
-    /* read only where text can be, and not at all where nothing can */
-    sample->regions = gst_vocr_change_detector_get_regions (self->detector);
-    if (sample->regions && sample->regions->len == 0) {
-      sample->result->lines = g_ptr_array_new ();
-      sample->result->done = TRUE;
-      return DECISION_REUSE;
-    }
+  if (sample->regions && sample->regions->len == 0) {
+    sample->result->lines = g_ptr_array_new ();
+    sample->result->done = TRUE;
+    return DECISION_REUSE;
   }
   return DECISION_READ;
 }
@@ -1534,13 +1647,6 @@ line_structure (const GstVocrLine * line, gboolean with_box)
   return s;
 }
 
-static gboolean
-boxes_overlap (const GstVocrLine * a, const GstVocrLine * b)
-{
-  return a->x < b->x + b->width && b->x < a->x + a->width
-      && a->y < b->y + b->height && b->y < a->y + a->height;
-}
-
 static void
 post_change (GstVocrTextDetect * self, const gchar * name,
     const GstVocrLine * line, const GstVocrLine * previous,
@@ -1579,10 +1685,12 @@ post_changes (GstVocrTextDetect * self, const Sample * sample)
   for (i = 0; i < now->len; i++) {
     const GstVocrLine *line = g_ptr_array_index (now, i);
     const GstVocrLine *before = NULL;
+    GstVideoRectangle box = line_box (line);
 
     for (j = 0; on_screen && j < on_screen->len && !before; j++) {
-      if (!matched[j] && boxes_overlap (line,
-              g_ptr_array_index (on_screen, j))) {
+      GstVideoRectangle other = line_box (g_ptr_array_index (on_screen, j));
+
+      if (!matched[j] && rects_overlap (&box, &other)) {
         before = g_ptr_array_index (on_screen, j);
         matched[j] = TRUE;
       }
@@ -1702,6 +1810,8 @@ post_stats (GstVocrTextDetect * self)
       "reused", G_TYPE_UINT64, self->n_reused,
       "skipped", G_TYPE_UINT64, self->n_skipped,
       "timeouts", G_TYPE_UINT64, self->n_timeouts,
+      "regions-read", G_TYPE_UINT64, self->n_regions_read,
+      "regions-carried", G_TYPE_UINT64, self->n_regions_carried,
       "mean-ocr-ms", G_TYPE_DOUBLE, self->n_read_done ?
       self->ocr_seconds * 1000.0 / self->n_read_done : 0.0,
       "queue-depth", G_TYPE_UINT, g_queue_get_length (&self->pending), NULL);

@@ -33,6 +33,9 @@
  *   between the two frames.
  *   A frame has changed when at least two cells have: a single cell is as
  *   likely a moving object's corner as a letter.
+ * - The changed cells are kept, so that the caller can tell which places
+ *   of a changed frame did not change
+ *   (gst_vocr_change_detector_changed_within()) and keep their reading.
  *
  * Text that appears, disappears, changes in place or moves is a change;
  * frames whose only motion is in the background are not. Sharp moving
@@ -76,6 +79,7 @@ struct _GstVocrChangeDetector
   gint width, height;           /* of the maps */
   guint text_cells;
   guint8 *cells;                /* text-like cells of the current frame */
+  guint8 *changed;              /* its cells that changed since the reference */
   gint cells_w, cells_h;
 };
 
@@ -104,6 +108,7 @@ gst_vocr_change_detector_free (GstVocrChangeDetector * det)
   g_free (det->edges[0]);
   g_free (det->edges[1]);
   g_free (det->cells);
+  g_free (det->changed);
   g_free (det);
 }
 
@@ -147,7 +152,9 @@ fit (GstVocrChangeDetector * det, gint x0, gint y0, gint x1, gint y1)
   det->cells_w = det->width / CELL;
   det->cells_h = det->height / CELL;
   g_free (det->cells);
+  g_free (det->changed);
   det->cells = g_malloc0 (MAX ((gsize) det->cells_w * det->cells_h, 1));
+  det->changed = g_malloc0 (MAX ((gsize) det->cells_w * det->cells_h, 1));
   det->has_reference = FALSE;
 }
 
@@ -227,6 +234,7 @@ compare (GstVocrChangeDetector * det, gdouble threshold)
   for (cy = 0; cy + CELL <= det->height; cy += CELL) {
     for (cx = 0; cx + CELL <= w; cx += CELL) {
       CellEdges c_edges = { 0 }, r_edges = { 0 };
+      gsize cell;
       guint n_diff = 0, n_strong_diff = 0, c_strong = 0, r_strong = 0;
       gboolean c_text, r_text;
 
@@ -253,7 +261,8 @@ compare (GstVocrChangeDetector * det, gdouble threshold)
       }
       c_text = looks_like_text (&c_edges);
       r_text = looks_like_text (&r_edges);
-      det->cells[(cy / CELL) * det->cells_w + cx / CELL] = c_text;
+      cell = (gsize) (cy / CELL) * det->cells_w + cx / CELL;
+      det->cells[cell] = c_text;
       det->text_cells += c_text;
       if (!c_text && !r_text)
         continue;
@@ -261,12 +270,13 @@ compare (GstVocrChangeDetector * det, gdouble threshold)
        * ones around it (a shadow, a translucent box, the outline's rim)
        * come and go with the background behind. Faint text has only weak
        * edges to judge by. */
-      if (MAX (c_strong, r_strong) >= TEXT_CELL_EDGES / 2) {
-        if (n_strong_diff > threshold * MAX (c_strong, r_strong))
-          changed++;
-      } else if (n_diff > threshold * MAX (c_edges.count, r_edges.count)) {
-        changed++;
-      }
+      if (MAX (c_strong, r_strong) >= TEXT_CELL_EDGES / 2)
+        det->changed[cell] =
+            n_strong_diff > threshold * MAX (c_strong, r_strong);
+      else
+        det->changed[cell] =
+            n_diff > threshold * MAX (c_edges.count, r_edges.count);
+      changed += det->changed[cell];
     }
   }
   return changed;
@@ -308,6 +318,7 @@ gst_vocr_change_detector_update (GstVocrChangeDetector * det,
     return TRUE;
   }
   memset (det->cells, 0, (gsize) det->cells_w * det->cells_h);
+  memset (det->changed, 0, (gsize) det->cells_w * det->cells_h);
 
   luma = gst_vocr_frame_luma (frame, &det->luma, &stride);
   make_edges (det, luma, stride);
@@ -345,6 +356,42 @@ gst_vocr_change_detector_get_text_cells (GstVocrChangeDetector * det)
 {
   g_return_val_if_fail (det != NULL, 0);
   return det->text_cells;
+}
+
+/**
+ * gst_vocr_change_detector_changed_within:
+ * @det: a #GstVocrChangeDetector
+ * @rect: a rectangle of the frame, in pixels
+ *
+ * Whether the text of the last updated frame may differ from the
+ * reference's inside @rect, so that a reading of @rect in the reference
+ * frame cannot stand for it.
+ *
+ * Returns: %TRUE if a cell overlapping @rect changed, or there is no
+ *   reference to compare with
+ */
+gboolean
+gst_vocr_change_detector_changed_within (GstVocrChangeDetector * det,
+    const GstVideoRectangle * rect)
+{
+  gint cell_px, cx0, cy0, cx1, cy1, cx, cy;
+
+  g_return_val_if_fail (det != NULL, TRUE);
+  g_return_val_if_fail (rect != NULL, TRUE);
+  if (!det->has_reference || det->changed == NULL || det->width < CELL
+      || det->height < CELL)
+    return TRUE;
+
+  cell_px = det->scale * CELL;
+  cx0 = MAX (0, (rect->x - det->x0) / cell_px);
+  cy0 = MAX (0, (rect->y - det->y0) / cell_px);
+  cx1 = MIN (det->cells_w - 1, (rect->x + rect->w - 1 - det->x0) / cell_px);
+  cy1 = MIN (det->cells_h - 1, (rect->y + rect->h - 1 - det->y0) / cell_px);
+  for (cy = cy0; cy <= cy1; cy++)
+    for (cx = cx0; cx <= cx1; cx++)
+      if (det->changed[(gsize) cy * det->cells_w + cx])
+        return TRUE;
+  return FALSE;
 }
 
 /* Marks with @label the cells joined to (cx, cy), and returns their

@@ -32,6 +32,9 @@ GST_VOCR_API
 void gst_vocr_change_detector_set_reference (GstVocrChangeDetector * det);
 
 GST_VOCR_API
+gboolean gst_vocr_change_detector_changed_within (GstVocrChangeDetector * det,
+    const GstVideoRectangle * rect);
+GST_VOCR_API
 guint gst_vocr_change_detector_get_text_cells (GstVocrChangeDetector * det);
 
 GST_VOCR_API

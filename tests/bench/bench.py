@@ -8,7 +8,8 @@
 # CORPUS_DIR comes from shared/bench/make_corpus.py (NAME.mp4 +
 # NAME.truth.json). For every clip and every pipeline it runs --runs times
 # and reports medians: speed as x real time, CPU seconds (user + sys), peak
-# RSS, and for gst-vocr the OCR calls and reused samples from its vocr-stats
+# RSS, and for gst-vocr the samples read and reused and the regions read and
+# carried from its vocr-stats
 # message; timed word F1 comes from shared/bench/score.py. Needs
 # gstreamer1.0-libav (avdec_h264) and, for the baseline, python3-pil,
 # python3-numpy, ffmpeg and tesseract-ocr.
@@ -95,23 +96,29 @@ def main():
                 "xrt": duration / statistics.median(walls),
                 "cpu": statistics.median(r[1] for r in results[name]),
                 "rss": statistics.median(r[2] for r in results[name]),
-                "ocr": "", "reused": "", "f1": "",
+                "ocr": "", "reused": "", "regions": "", "f1": "",
             }
             if name == "gst-vocr":
                 stats = re.findall(r"vocr-stats, .*?recognised=\(guint64\)(\d+), "
                                    r"reused=\(guint64\)(\d+)", results[name][-1][3])
                 if stats:
                     row["ocr"], row["reused"] = stats[-1]
+                regions = re.findall(r"regions-read=\(guint64\)(\d+), "
+                                     r"regions-carried=\(guint64\)(\d+)",
+                                     results[name][-1][3])
+                if regions:
+                    row["regions"] = "%s/%s" % regions[-1]
             if pred:
                 row["f1"] = "%.3f" % f1(score_py, truth, pred)
             rows.append(row)
 
-    print("%-22s %-12s %9s %8s %9s %6s %7s %6s" % (
-        "clip", "pipeline", "x realtime", "CPU s", "RSS MiB", "OCR", "reused", "F1"))
+    print("%-22s %-12s %9s %8s %9s %6s %7s %15s %6s" % (
+        "clip", "pipeline", "x realtime", "CPU s", "RSS MiB", "OCR", "reused",
+        "regions rd/car", "F1"))
     for r in rows:
-        print("%-22s %-12s %9.2f %8.2f %9.1f %6s %7s %6s" % (
+        print("%-22s %-12s %9.2f %8.2f %9.1f %6s %7s %15s %6s" % (
             r["clip"], r["pipeline"], r["xrt"], r["cpu"], r["rss"], r["ocr"], r["reused"],
-            r["f1"]))
+            r["regions"], r["f1"]))
     by_clip = {}
     for r in rows:
         by_clip.setdefault(r["clip"], {})[r["pipeline"]] = r

@@ -1156,6 +1156,65 @@ GST_START_TEST (test_new_text_elsewhere_is_found)
 
 GST_END_TEST;
 
+/* A line appears under unchanged text, then goes: only the new line is
+ * read; the unchanged line's reading is carried, and stays when the other
+ * goes, without a read. */
+GST_START_TEST (test_unchanged_text_beside_a_change_is_carried)
+{
+  Run *run = run_with_cues ("videotestsrc num-buffers=120 pattern=black "
+      "! video/x-raw,width=640,height=360,framerate=30/1 "
+      "! textoverlay text=\"Upper words here\" valignment=top "
+      "! textoverlay name=o valignment=bottom ! vocrtextdetect "
+      "! fakesink name=sink filesrc location=",
+      "1\n00:00:02,000 --> 00:00:03,000\nLower line there\n\n");
+  GstVocrTextMeta *alone = meta_of (run, 0), *both = meta_of (run, 60);
+  GstVocrTextMeta *after = meta_of (run, 90);
+  const GstVocrLine *upper = gst_vocr_text_meta_get_line (alone, 0);
+  const GstVocrLine *carried = gst_vocr_text_meta_get_line (both, 0);
+
+  fail_unless_equals_int (gst_vocr_text_meta_get_n_lines (alone), 1);
+  fail_unless_equals_string (upper->text, "Upper words here");
+  fail_unless_equals_int (gst_vocr_text_meta_get_n_lines (both), 2);
+  fail_unless_equals_string (gst_vocr_text_meta_get_line (both, 1)->text,
+      "Lower line there");
+  /* the same reading, box and all */
+  fail_unless_equals_string (carried->text, upper->text);
+  fail_unless (carried->x == upper->x && carried->y == upper->y
+      && carried->width == upper->width && carried->height == upper->height);
+  fail_unless_equals_float (carried->confidence, upper->confidence);
+  fail_unless_equals_int (gst_vocr_text_meta_get_n_lines (after), 1);
+  fail_unless_equals_string (gst_vocr_text_meta_get_line (after, 0)->text,
+      "Upper words here");
+  /* the upper line read once, the lower once; the upper carried twice */
+  fail_unless_equals_uint64 (stats_field (run, "regions-read"), 2);
+  fail_unless_equals_uint64 (stats_field (run, "regions-carried"), 2);
+  run_free (run);
+}
+
+GST_END_TEST;
+
+/* The end of a line is erased, far enough from the rest that the rest's
+ * region did not change: the old reading reaches out of the region, so it
+ * is not carried but read again. */
+GST_START_TEST (test_line_changed_in_part_is_reread)
+{
+  Run *run = run_with_cues ("videotestsrc num-buffers=90 pattern=black "
+      "! video/x-raw,width=640,height=360,framerate=30/1 "
+      "! textoverlay name=o halignment=left valignment=top "
+      "font-desc=\"Sans 24\" ! vocrtextdetect "
+      "! fakesink name=sink filesrc location=",
+      "1\n00:00:00,000 --> 00:00:01,500\nScore 10 to 4  tonight\n\n"
+      "2\n00:00:01,500 --> 00:00:03,000\nScore 10 to 4\n\n");
+
+  fail_unless_equals_string (single_line (run, 0)->text,
+      "Score 10 to 4 tonight");
+  fail_unless_equals_string (single_line (run, 60)->text, "Score 10 to 4");
+  fail_unless_equals_uint64 (stats_field (run, "regions-carried"), 0);
+  run_free (run);
+}
+
+GST_END_TEST;
+
 GST_START_TEST (test_refresh_interval_forces_reads)
 {
   Run *run = run_text_pipeline
@@ -1683,6 +1742,8 @@ vocrtextdetect_suite (void)
   tcase_add_test (tc, test_moving_background_is_not_reread);
   tcase_add_test (tc, test_text_changing_in_place_is_reread);
   tcase_add_test (tc, test_new_text_elsewhere_is_found);
+  tcase_add_test (tc, test_unchanged_text_beside_a_change_is_carried);
+  tcase_add_test (tc, test_line_changed_in_part_is_reread);
   tcase_add_test (tc, test_refresh_interval_forces_reads);
   tcase_add_test (tc, test_live_never_delays_frames_beyond_its_latency);
   tcase_add_test (tc, test_change_messages);
