@@ -56,13 +56,16 @@
  * With a live upstream a frame waits at most #GstVocrTextDetect:max-latency
  * (added to the reported latency) for its reading; a reading done later is
  * posted with the frame's own timestamps and attached to the next buffer,
- * and samples arriving while every worker is busy are skipped.
+ * and samples arriving while every worker is busy (or before any has
+ * loaded its models) are skipped.
  *
  * Every #GstVocrTextDetect:stats-interval of running time, and before EOS,
- * it posts `vocr-stats`: `samples`, `recognised` (samples given to
- * Tesseract), `reused` (answered without OCR), `skipped` (live samples no
+ * it posts `vocr-stats`: `samples`, `recognised` (samples given to the
+ * workers), `reused` (answered without OCR), `skipped` (live samples no
  * worker was free for), `timeouts` (reads abandoned after
- * #GstVocrTextDetect:max-ocr-time)
+ * #GstVocrTextDetect:max-ocr-time), `regions-read` and `regions-carried`
+ * (places Tesseract read, and places whose unchanged text kept the last
+ * reading)
  * (#guint64 each), `mean-ocr-ms` (#gdouble) and `queue-depth` (#guint,
  * buffers and events held).
  *
@@ -241,6 +244,7 @@ struct _GstVocrTextDetect
   GQueue todo;                  /* Samples no worker has taken yet */
   guint in_flight;              /* samples queued or being read */
   guint n_threads;
+  guint engines_ready;          /* workers whose engine has loaded */
   gboolean live;                /* upstream is live: see the LATENCY query */
   GQueue late;                  /* live: Samples whose frame left unread */
   GQueue overdue;               /* live: late Samples, read, whose lines go on
@@ -250,8 +254,6 @@ struct _GstVocrTextDetect
   guint64 n_regions_read, n_regions_carried;
   gdouble ocr_seconds;
   guint max_in_flight;
-  guint engines_started;
-  GError *engine_error;
   gboolean shutdown;
   gboolean flushing;
   gboolean eos;
@@ -573,7 +575,6 @@ gst_vocr_text_detect_finalize (GObject * object)
   g_free (self->tessdata_dir);
   g_free (self->roi_string);
   g_clear_object (&self->cancellable);
-  g_clear_error (&self->engine_error);
   gst_vocr_change_detector_free (self->detector);
   g_clear_pointer (&self->shown, result_unref);
   g_mutex_clear (&self->lock);
@@ -930,12 +931,34 @@ read_sample (GstVocrTextDetect * self, GstVocrEngine * engine,
   return lines;
 }
 
+static void
+post_engine_error (GstVocrTextDetect * self, const GError * error)
+{
+  switch (error->code) {
+    case GST_VOCR_ENGINE_ERROR_INVALID_LANGUAGES:
+      GST_ELEMENT_ERROR (self, RESOURCE, SETTINGS, ("%s", error->message),
+          (NULL));
+      break;
+    case GST_VOCR_ENGINE_ERROR_TESSDATA_DIR:
+      GST_ELEMENT_ERROR (self, RESOURCE, OPEN_READ, ("%s", error->message),
+          (NULL));
+      break;
+    case GST_VOCR_ENGINE_ERROR_LANGUAGE_MISSING:
+      GST_ELEMENT_ERROR (self, RESOURCE, NOT_FOUND, ("%s", error->message),
+          (NULL));
+      break;
+    default:
+      GST_ELEMENT_ERROR (self, LIBRARY, INIT, ("%s", error->message), (NULL));
+      break;
+  }
+}
+
 static gpointer
 worker_main (gpointer data)
 {
   GstVocrTextDetect *self = data;
   GstVocrEngine *engine;
-  GError *error = NULL;
+  GError *error = NULL, *load_error = NULL;
   gchar *languages, *tessdata_dir;
 
   GST_OBJECT_LOCK (self);
@@ -943,18 +966,20 @@ worker_main (gpointer data)
   tessdata_dir = g_strdup (self->tessdata_dir);
   GST_OBJECT_UNLOCK (self);
 
-  engine = gst_vocr_engine_new (tessdata_dir, languages, &error);
+  /* The models load while the stream starts (a tenth of a second per
+   * engine that decoding need not wait for). A model Tesseract cannot load
+   * is an error on the bus, and this worker answers its samples with it,
+   * so that nothing waits for a reading that cannot come. */
+  engine = gst_vocr_engine_new (tessdata_dir, languages, &load_error);
   g_free (languages);
   g_free (tessdata_dir);
+  if (engine == NULL)
+    post_engine_error (self, load_error);
 
   g_mutex_lock (&self->lock);
-  self->engines_started++;
-  if (engine == NULL && self->engine_error == NULL)
-    self->engine_error = g_steal_pointer (&error);
-  g_clear_error (&error);
-  g_cond_broadcast (&self->item_cond);
-
-  while (engine) {
+  if (engine)
+    self->engines_ready++;
+  while (TRUE) {
     Sample *sample;
     GPtrArray *lines = NULL;
     guint n_read = 0, n_carried = 0;
@@ -972,7 +997,9 @@ worker_main (gpointer data)
     g_mutex_unlock (&self->lock);
 
     start = g_get_monotonic_time ();
-    if (!g_cancellable_is_cancelled (self->cancellable))
+    if (engine == NULL)
+      error = g_error_copy (load_error);
+    else if (!g_cancellable_is_cancelled (self->cancellable))
       lines = read_sample (self, engine, sample, &n_read, &n_carried, &error);
 
     g_mutex_lock (&self->lock);
@@ -993,6 +1020,7 @@ worker_main (gpointer data)
   }
   g_mutex_unlock (&self->lock);
 
+  g_clear_error (&load_error);
   gst_vocr_engine_free (engine);
   return NULL;
 }
@@ -1019,28 +1047,6 @@ stop_workers (GstVocrTextDetect * self)
   GST_OBJECT_LOCK (self);
   self->engines_running = FALSE;
   GST_OBJECT_UNLOCK (self);
-}
-
-static void
-post_engine_error (GstVocrTextDetect * self, const GError * error)
-{
-  switch (error->code) {
-    case GST_VOCR_ENGINE_ERROR_INVALID_LANGUAGES:
-      GST_ELEMENT_ERROR (self, RESOURCE, SETTINGS, ("%s", error->message),
-          (NULL));
-      break;
-    case GST_VOCR_ENGINE_ERROR_TESSDATA_DIR:
-      GST_ELEMENT_ERROR (self, RESOURCE, OPEN_READ, ("%s", error->message),
-          (NULL));
-      break;
-    case GST_VOCR_ENGINE_ERROR_LANGUAGE_MISSING:
-      GST_ELEMENT_ERROR (self, RESOURCE, NOT_FOUND, ("%s", error->message),
-          (NULL));
-      break;
-    default:
-      GST_ELEMENT_ERROR (self, LIBRARY, INIT, ("%s", error->message), (NULL));
-      break;
-  }
 }
 
 /* Checks the settings without loading models, so that a mistake fails the
@@ -1075,10 +1081,9 @@ check_settings (GstVocrTextDetect * self)
   return ok;
 }
 
-static gboolean
+static void
 start_workers (GstVocrTextDetect * self)
 {
-  GError *error;
   guint i, threads;
 
   GST_OBJECT_LOCK (self);
@@ -1088,8 +1093,7 @@ start_workers (GstVocrTextDetect * self)
 
   g_mutex_lock (&self->lock);
   self->shutdown = FALSE;
-  self->engines_started = 0;
-  g_clear_error (&self->engine_error);
+  self->engines_ready = 0;
   /* one sample queued behind each busy worker keeps every core busy
    * without holding more frames than that */
   self->max_in_flight = 2 * threads;
@@ -1097,8 +1101,8 @@ start_workers (GstVocrTextDetect * self)
   g_mutex_unlock (&self->lock);
   g_cancellable_reset (self->cancellable);
 
-  /* Each worker loads its own engine, in parallel: loading the models is
-   * the slow part of starting. */
+  /* Each worker loads its own engine, in parallel, without the stream
+   * waiting: loading the models is the slow part of starting. */
   self->workers = g_ptr_array_new ();
   for (i = 0; i < threads; i++) {
     gchar *name = g_strdup_printf ("vocr-worker%u", i);
@@ -1106,21 +1110,7 @@ start_workers (GstVocrTextDetect * self)
     g_ptr_array_add (self->workers, g_thread_new (name, worker_main, self));
     g_free (name);
   }
-
-  g_mutex_lock (&self->lock);
-  while (self->engines_started < threads)
-    g_cond_wait (&self->item_cond, &self->lock);
-  error = g_steal_pointer (&self->engine_error);
-  g_mutex_unlock (&self->lock);
-
-  if (error) {
-    post_engine_error (self, error);
-    g_error_free (error);
-    stop_workers (self);
-    return FALSE;
-  }
   GST_DEBUG_OBJECT (self, "started %u OCR workers", threads);
-  return TRUE;
 }
 
 static GstStateChangeReturn
@@ -1136,8 +1126,7 @@ gst_vocr_text_detect_change_state (GstElement * element,
         return GST_STATE_CHANGE_FAILURE;
       break;
     case GST_STATE_CHANGE_READY_TO_PAUSED:
-      if (!start_workers (self))
-        return GST_STATE_CHANGE_FAILURE;
+      start_workers (self);
       self->have_info = FALSE;
       reset_stream (self);
       g_mutex_lock (&self->lock);
@@ -1457,7 +1446,8 @@ gst_vocr_text_detect_chain (GstPad * pad, GstObject * parent,
               && self->pending.length >= MIN_PENDING_ITEMS)))
     g_cond_wait (&self->item_cond, &self->lock);
   live = self->live;
-  busy = live && self->in_flight >= self->n_threads;
+  /* live, a sample no loaded engine can take now would only be late */
+  busy = live && self->in_flight >= self->engines_ready;
   g_mutex_unlock (&self->lock);
 
   if (take_sample (self, buffer, rt, interval)) {
@@ -1727,8 +1717,11 @@ post_text (GstVocrTextDetect * self, const Sample * sample)
     if (g_error_matches (result->error, GST_VOCR_ENGINE_ERROR,
             GST_VOCR_ENGINE_ERROR_TIMEOUT))
       GST_DEBUG_OBJECT (self, "%s", result->error->message);
+    /* a model that did not load is an error posted once, by its worker */
     else if (!g_error_matches (result->error, GST_VOCR_ENGINE_ERROR,
-            GST_VOCR_ENGINE_ERROR_CANCELLED))
+            GST_VOCR_ENGINE_ERROR_CANCELLED)
+        && !g_error_matches (result->error, GST_VOCR_ENGINE_ERROR,
+            GST_VOCR_ENGINE_ERROR_INIT))
       GST_ELEMENT_WARNING (self, LIBRARY, FAILED,
           ("Could not read the frame at %" GST_TIME_FORMAT ": %s",
               GST_TIME_ARGS (sample->pts), result->error->message), (NULL));

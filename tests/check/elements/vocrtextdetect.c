@@ -735,6 +735,32 @@ GST_START_TEST (test_missing_language_is_a_clear_error)
 
 GST_END_TEST;
 
+/* A model file that is there but is not one is found when the engines load,
+ * while the stream starts: an error on the bus, and no hang of the samples
+ * waiting for a reading. */
+GST_START_TEST (test_unloadable_model_is_an_error)
+{
+  gchar *dir = g_dir_make_tmp ("vocr-tessdata-XXXXXX", NULL);
+  gchar *model = g_build_filename (dir, "fra.traineddata", NULL);
+  gchar *desc = g_strdup_printf ("videotestsrc num-buffers=30 "
+      "! vocrtextdetect languages=fra tessdata-dir=%s interval=0 "
+      "! fakesink", dir);
+  const gchar *needles[] = { "fra", dir, "corrupt", NULL };
+  Run *run;
+
+  fail_unless (g_file_set_contents (model, "not a model", -1, NULL));
+  run = run_pipeline (desc);
+  check_error (run, GST_LIBRARY_ERROR, GST_LIBRARY_ERROR_INIT, needles);
+  run_free (run);
+  g_unlink (model);
+  g_rmdir (dir);
+  g_free (model);
+  g_free (desc);
+  g_free (dir);
+}
+
+GST_END_TEST;
+
 GST_START_TEST (test_invalid_settings_are_errors)
 {
   const gchar *lang_needles[] = { "eng+", "joined by '+'", NULL };
@@ -1731,6 +1757,7 @@ vocrtextdetect_suite (void)
   tcase_add_test (tc, test_mixed_direction_line_has_no_direction_marks);
   tcase_add_test (tc, test_bullets_are_not_read);
   tcase_add_test (tc, test_missing_language_is_a_clear_error);
+  tcase_add_test (tc, test_unloadable_model_is_an_error);
   tcase_add_test (tc, test_invalid_settings_are_errors);
   tcase_add_test (tc, test_property_values_are_checked);
   tcase_add_test (tc, test_unsupported_caps_fail_negotiation);
