@@ -369,6 +369,40 @@ live_pipeline (const gchar * sink_props)
   return pipeline;
 }
 
+/* Waits (a minute at most) until the sink of @pipeline holds an item of
+ * TEXT_A: a fixed wait would depend on how fast the engines load and read
+ * (several times slower under sanitizers). */
+static void
+wait_for_text_a (GstElement * pipeline)
+{
+  GstElement *sink = gst_bin_get_by_name (GST_BIN (pipeline), "sink");
+  gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  gboolean found = FALSE;
+
+  while (!found && g_get_monotonic_time () < end) {
+    gchar *json = NULL;
+
+    g_usleep (100 * 1000);
+    g_object_get (sink, "insights", &json, NULL);
+    found = json && strstr (json, TEXT_A) != NULL;
+    g_free (json);
+  }
+  gst_object_unref (sink);
+  fail_unless (found, "no item of '%s' after a minute", TEXT_A);
+}
+
+/* Waits (a minute at most) until @path exists. */
+static void
+wait_for_file (const gchar * path)
+{
+  gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (!g_file_test (path, G_FILE_TEST_EXISTS)
+      && g_get_monotonic_time () < end)
+    g_usleep (100 * 1000);
+  fail_unless (g_file_test (path, G_FILE_TEST_EXISTS), "no %s", path);
+}
+
 static void
 check_single_a (const gchar * json, const gchar * title)
 {
@@ -392,7 +426,9 @@ GST_START_TEST (test_stopping_without_eos_keeps_results)
 
   props = g_strdup_printf ("location=%s", out);
   pipeline = live_pipeline (props);
-  g_usleep (2 * G_USEC_PER_SEC);
+  wait_for_text_a (pipeline);
+  /* a little longer than the aggregator's two samples */
+  g_usleep (G_USEC_PER_SEC);
   fail_if (g_file_test (out, G_FILE_TEST_EXISTS));
   /* as an application shutting down, or after an error elsewhere */
   gst_element_set_state (pipeline, GST_STATE_NULL);
@@ -414,7 +450,10 @@ GST_START_TEST (test_flush_interval_keeps_a_current_file)
 
   props = g_strdup_printf ("location=%s flush-interval=1 title=camera", out);
   pipeline = live_pipeline (props);
-  g_usleep (2500 * 1000);
+  wait_for_text_a (pipeline);
+  /* rewritten every second */
+  g_usleep (1500 * 1000);
+  wait_for_file (out);
 
   /* while still playing: a complete, valid file */
   fail_unless (g_file_get_contents (out, &json, NULL, NULL));
