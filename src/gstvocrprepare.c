@@ -45,9 +45,10 @@
  * are no text to prepare */
 #define MIN_GLYPH_HEIGHT 5
 #define MIN_GLYPHS 3
-/* A bullet (a disc fills 79 % of its box) is at least this high, in
- * pixels: smaller letters can be solid blobs. */
+/* A bullet or a square is at least this high, in pixels: smaller letters
+ * can be solid blobs. */
 #define MIN_BULLET_HEIGHT 8
+/* a disc fills 79 % of its box */
 #define BULLET_FILL 0.76
 
 /* Text is levelled when Leptonica finds it turned by MIN_SKEW to MAX_SKEW
@@ -97,10 +98,54 @@ compare_ints (gconstpointer a, gconstpointer b)
   return *(const gint *) a - *(const gint *) b;
 }
 
+/* Whether @pix, which it frees, is missing or has no pixel set. */
+static gboolean
+is_empty (PIX * pix)
+{
+  l_int32 empty = 1;
+
+  if (pix)
+    pixZero (pix, &empty);
+  pixDestroy (&pix);
+  return empty;
+}
+
+/* Whether @shape (@w x @h) is a blob, not a glyph: about as wide as high,
+ * at least MIN_BULLET_HEIGHT high, and solid to its core (something of it
+ * is left after eroding by three fifths of its height: a square turned by
+ * 15 degrees still holds an upright one of 0.68). Bullets, squares and the
+ * windows of a building behind a sign are, turned or not; no letter is: its
+ * strokes are a fifth of its height or thinner, even in bold. */
+static gboolean
+blob_sized (gint w, gint h)
+{
+  return h >= MIN_BULLET_HEIGHT && 4 * w >= 3 * h && 3 * w <= 4 * h;
+}
+
+static gboolean
+is_blob (PIX * shape, gint w, gint h)
+{
+  return blob_sized (w, h)
+      && !is_empty (pixErodeBrick (NULL, shape, 3 * h / 5, 3 * h / 5));
+}
+
+/* Whether @shape (@w x @h) fills its box like a disc or a square, without
+ * holes. */
+static gboolean
+is_filled (PIX * shape, gint w, gint h)
+{
+  l_int32 count = 0;
+
+  pixCountPixels (shape, &count, NULL);
+  return count >= BULLET_FILL * w * h
+      && is_empty (pixHolesByFilling (shape, 4));
+}
+
 /* How many of the shapes of @ink (1 bpp, ink set) look like glyphs of one
  * size; the median glyph height goes to @median_height, the number of
  * shapes too small to be glyphs to @specks. Shapes touching the region's
- * edge are the background around the text. */
+ * edge are the background around the text; blobs are no glyphs either
+ * (a building's windows behind a sign would outnumber its letters). */
 static gint
 count_glyphs (PIX * ink, gint * median_height, gint * specks)
 {
@@ -117,6 +162,9 @@ count_glyphs (PIX * ink, gint * median_height, gint * specks)
   heights = g_new (gint, MAX (n, 1));
   for (i = 0; i < n; i++) {
     l_int32 x, y, w, h;
+    BOX *box;
+    PIX *shape;
+    gboolean blob;
 
     boxaGetBoxGeometry (boxa, i, &x, &y, &w, &h);
     if (x == 0 || y == 0 || x + w >= width || y + h >= height)
@@ -129,7 +177,18 @@ count_glyphs (PIX * ink, gint * median_height, gint * specks)
      * word's outline */
     if (w > 3 * h)
       continue;
-    heights[n_heights++] = h;
+    /* judged by its box (cheaper than extracting every shape; a neighbour
+     * reaching in rarely makes a letter's core) */
+    blob = FALSE;
+    if (blob_sized (w, h)) {
+      box = boxaGetBox (boxa, i, L_CLONE);
+      shape = pixClipRectangle (ink, box, NULL);
+      blob = shape && is_blob (shape, w, h);
+      pixDestroy (&shape);
+      boxDestroy (&box);
+    }
+    if (!blob)
+      heights[n_heights++] = h;
   }
   boxaDestroy (&boxa);
 
@@ -162,22 +221,10 @@ split (PIX * gray, gint threshold, gboolean above)
   return ink;
 }
 
-static gboolean
-has_holes (PIX * shape)
-{
-  PIX *holes = pixHolesByFilling (shape, 4);
-  l_int32 empty = 1;
-
-  if (holes)
-    pixZero (holes, &empty);
-  pixDestroy (&holes);
-  return !empty;
-}
-
-/* Removes the bullets and squares from @ink: solid shapes without holes,
- * about as wide as high, of at least a third of the median glyph height
- * @glyph_h (a "•" is 0.4 of it, a full stop 0.2). No glyph is like that
- * (letters are thinner or have counters, full stops are smaller), and
+/* Removes the bullets and squares from @ink: blobs of at least a third of
+ * the median glyph height @glyph_h (a "•" is 0.4 of it, a full stop 0.2,
+ * too small to be one) that are also filled like a disc and without holes
+ * (blurred small letters of a photo can have a solid core, and are kept):
  * Tesseract reads a list's "•" as "e", "*" or digits. */
 static void
 remove_bullets (PIX * ink, gint glyph_h)
@@ -193,16 +240,14 @@ remove_bullets (PIX * ink, gint glyph_h)
   }
   n = boxaGetCount (boxa);
   for (i = 0; i < n; i++) {
-    l_int32 x, y, w, h, count = 0;
+    l_int32 x, y, w, h;
     PIX *shape;
 
     boxaGetBoxGeometry (boxa, i, &x, &y, &w, &h);
-    if (h < MIN_BULLET_HEIGHT || 3 * h < glyph_h || 4 * w < 3 * h
-        || 3 * w > 4 * h)
+    if (3 * h < glyph_h)
       continue;
     shape = pixaGetPix (shapes, i, L_CLONE);
-    pixCountPixels (shape, &count, NULL);
-    if (count >= BULLET_FILL * w * h && !has_holes (shape))
+    if (is_blob (shape, w, h) && is_filled (shape, w, h))
       pixRasterop (ink, x, y, w, h, PIX_DST & PIX_NOT (PIX_SRC), shape, 0, 0);
     pixDestroy (&shape);
   }

@@ -592,6 +592,36 @@ GST_START_TEST (test_reads_turned_text_with_its_angle)
 
 GST_END_TEST;
 
+/* A sign in front of a building: its windows are solid squares, more of
+ * them than the sign has letters, on the panel's side of the threshold.
+ * They are not glyphs, turned or not: the letters are the ink. */
+GST_START_TEST (test_sign_in_front_of_windows)
+{
+  GString *windows = g_string_new (NULL);
+  gchar *desc;
+  Run *run;
+  guint i;
+
+  for (i = 0; i < 8; i++)
+    g_string_append (windows, i ? "\n■ ■ ■ ■ ■ ■ ■ ■ ■ ■ ■ ■ ■ ■ ■ ■ ■ ■" :
+        "■ ■ ■ ■ ■ ■ ■ ■ ■ ■ ■ ■ ■ ■ ■ ■ ■ ■");
+  desc = g_strdup_printf ("videotestsrc num-buffers=1 pattern=white "
+      "! video/x-raw,width=640,height=360 ! textoverlay text=\"%s\" "
+      "font-desc=\"Sans 20\" color=0xff606060 draw-outline=false "
+      "draw-shadow=false valignment=center ! textoverlay "
+      "text=\"Mumps Garage\" font-desc=\"Sans Bold 28\" "
+      "shaded-background=true shading-value=200 valignment=center "
+      "! videoconvert ! rotate angle=0.25 ! videoconvert ! vocrtextdetect "
+      "max-ocr-time=0 ! fakesink name=sink", windows->str);
+  run = run_pipeline (desc);
+  fail_unless_equals_string (single_line (run, 0)->text, "Mumps Garage");
+  run_free (run);
+  g_free (desc);
+  g_string_free (windows, TRUE);
+}
+
+GST_END_TEST;
+
 /* @top over "Emergency exit", read with @languages: the top line is read
  * within @tolerance edits and its language is @language, the bottom one is
  * English. */
@@ -1752,6 +1782,7 @@ vocrtextdetect_suite (void)
   tcase_add_test (tc, test_reads_outlined_text_over_texture);
   tcase_add_test (tc, test_reads_vertical_text_with_its_angle);
   tcase_add_test (tc, test_reads_turned_text_with_its_angle);
+  tcase_add_test (tc, test_sign_in_front_of_windows);
   tcase_add_test (tc, test_language_of_each_line);
   tcase_add_test (tc, test_latin_languages_told_apart);
   tcase_add_test (tc, test_mixed_direction_line_has_no_direction_marks);
