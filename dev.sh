@@ -67,14 +67,12 @@ fuzz() {
     --num-processes 2
 }
 
-# Every test program of ours under the same sanitizers, leaks included,
-# except the two that need real time (the element's live test and the RTSP
-# camera: sanitized code is several times slower) and those whose host
-# process is not ours (cli_vocr and disk_full drive gst-launch-1.0 from
-# python, which cannot load a sanitized plugin; install_layout links the
-# installed library; examples_python needs introspection, off in this
-# build). The hundred state cycles included: about two minutes for the
-# element's suite with frame-pointer stacks.
+# The whole meson suite under the same sanitizers, leaks included where the
+# process is ours (see tests/meson.build for the python-hosted tests), except
+# the two that need real time (the element's live test and the RTSP camera:
+# sanitized code is several times slower) and examples_python (it needs
+# introspection, whose scanner cannot run the sanitized library: off in
+# this build). About five minutes.
 # meson names the log <logbase>-<setup>.json.
 sanitized() {
   ninja -C "$FUZZ_DIR"
@@ -82,7 +80,7 @@ sanitized() {
     meson test -C "$FUZZ_DIR" --setup sanitized --no-rebuild \
     --print-errorlogs --num-processes 2 --logbase all libs_textmeta \
     libs_aggregator libs_insights elements_vocrinsightsink \
-    elements_vocrtextdetect examples_c
+    elements_vocrtextdetect examples_c install_layout disk_full cli_vocr
 }
 
 # Prints the suite's figures as checks passed/failed: a test binary that

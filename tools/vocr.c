@@ -137,8 +137,11 @@ show_progress (gpointer data)
   } else {
     gdouble fraction = CLAMP ((gdouble) position / duration, 0.0, 1.0);
     gdouble speed = elapsed > 0 ? position / (elapsed * GST_SECOND) : 0;
-    gchar *eta = format_duration (speed > 0 ?
-        (duration - position) / speed : GST_CLOCK_TIME_NONE);
+    /* both arms GstClockTime: in a double expression NONE (2^64 - 1)
+     * rounds up to 2^64, which no GstClockTime holds */
+    GstClockTime left = speed > 0 ?
+        (GstClockTime) ((duration - position) / speed) : GST_CLOCK_TIME_NONE;
+    gchar *eta = format_duration (left);
     gchar bar[31];
     guint filled = fraction * 30, i;
 

@@ -15,6 +15,10 @@ VOCR = os.path.abspath(sys.argv[1])
 CLIP = None
 TEXT_A = "Alpha bravo charlie"
 TEXT_B = "Delta echo foxtrot"
+# The clips are made by the system's GStreamer as a user has it: not with
+# the test's plugin path and registry, whose plugin may be a sanitized
+# build that gst-launch-1.0 cannot load.
+SYSTEM_ENV = {k: v for k, v in os.environ.items() if not k.startswith("GST_")}
 
 
 def encode(path, seconds, srt_cues, clock=False):
@@ -31,7 +35,7 @@ def encode(path, seconds, srt_cues, clock=False):
         + ["!", "textoverlay", "name=o", "font-desc=Sans 24", "!", "x264enc",
          "speed-preset=ultrafast", "!", "mp4mux", "!", "filesink", "location=" + path,
          "filesrc", "location=" + srt, "!", "subparse", "!", "o.text_sink"],
-        check=True)
+        check=True, env=SYSTEM_ENV)
 
 
 def vocr(*args, cwd=None):
@@ -192,7 +196,8 @@ def test_bad_media(tmp, clip):
     ts = os.path.join(tmp, "ab.ts")
     subprocess.run(
         ["gst-launch-1.0", "-q", "filesrc", "location=" + clip, "!", "qtdemux", "!",
-         "h264parse", "!", "mpegtsmux", "!", "filesink", "location=" + ts], check=True)
+         "h264parse", "!", "mpegtsmux", "!", "filesink", "location=" + ts], check=True,
+        env=SYSTEM_ENV)
     data = open(ts, "rb").read()
 
     # cut in the middle of a packet, after the first text's frames
