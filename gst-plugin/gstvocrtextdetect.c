@@ -245,6 +245,7 @@ struct _GstVocrTextDetect
   guint in_flight;              /* samples queued or being read */
   guint n_threads;
   guint engines_ready;          /* workers whose engine has loaded */
+  gboolean load_failed;         /* a worker's engine did not load */
   gboolean live;                /* upstream is live: see the LATENCY query */
   GQueue late;                  /* live: Samples whose frame left unread */
   GQueue overdue;               /* live: late Samples, read, whose lines go on
@@ -973,12 +974,17 @@ worker_main (gpointer data)
   engine = gst_vocr_engine_new (tessdata_dir, languages, &load_error);
   g_free (languages);
   g_free (tessdata_dir);
-  if (engine == NULL)
-    post_engine_error (self, load_error);
 
   g_mutex_lock (&self->lock);
-  if (engine)
+  if (engine) {
     self->engines_ready++;
+  } else if (!self->load_failed) {
+    /* once, not once per worker: they all load the same models */
+    self->load_failed = TRUE;
+    g_mutex_unlock (&self->lock);
+    post_engine_error (self, load_error);
+    g_mutex_lock (&self->lock);
+  }
   while (TRUE) {
     Sample *sample;
     GPtrArray *lines = NULL;
@@ -1094,6 +1100,7 @@ start_workers (GstVocrTextDetect * self)
   g_mutex_lock (&self->lock);
   self->shutdown = FALSE;
   self->engines_ready = 0;
+  self->load_failed = FALSE;
   /* one sample queued behind each busy worker keeps every core busy
    * without holding more frames than that */
   self->max_in_flight = 2 * threads;

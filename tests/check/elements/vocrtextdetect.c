@@ -776,12 +776,31 @@ GST_START_TEST (test_unloadable_model_is_an_error)
       "! vocrtextdetect languages=fra tessdata-dir=%s interval=0 "
       "! fakesink", dir);
   const gchar *needles[] = { "fra", dir, "corrupt", NULL };
+  GstElement *pipeline;
+  GstMessage *msg;
   Run *run;
+
 
   fail_unless (g_file_set_contents (model, "not a model", -1, NULL));
   run = run_pipeline (desc);
   check_error (run, GST_LIBRARY_ERROR, GST_LIBRARY_ERROR_INIT, needles);
   run_free (run);
+
+  /* said once, not by each of the workers that failed alike */
+  g_free (desc);
+  desc = g_strdup_printf ("videotestsrc is-live=true ! vocrtextdetect "
+      "languages=fra tessdata-dir=%s threads=2 ! fakesink", dir);
+  pipeline = gst_parse_launch (desc, NULL);
+  gst_element_set_state (pipeline, GST_STATE_PLAYING);
+  msg = gst_bus_timed_pop_filtered (GST_ELEMENT_BUS (pipeline),
+      30 * GST_SECOND, GST_MESSAGE_ERROR);
+  fail_unless (msg != NULL);
+  gst_message_unref (msg);
+  g_usleep (G_USEC_PER_SEC / 2);
+  msg = gst_bus_pop_filtered (GST_ELEMENT_BUS (pipeline), GST_MESSAGE_ERROR);
+  fail_unless (msg == NULL, "a second error");
+  gst_element_set_state (pipeline, GST_STATE_NULL);
+  gst_object_unref (pipeline);
   g_unlink (model);
   g_rmdir (dir);
   g_free (model);
