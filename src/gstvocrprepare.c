@@ -110,18 +110,20 @@ is_empty (PIX * pix)
   return empty;
 }
 
-/* Whether @shape (@w x @h) is a blob, not a glyph: about as wide as high,
- * at least MIN_BULLET_HEIGHT high, and solid to its core (something of it
- * is left after eroding by three fifths of its height: a square turned by
- * 15 degrees still holds an upright one of 0.68). Bullets, squares and the
- * windows of a building behind a sign are, turned or not; no letter is: its
- * strokes are a fifth of its height or thinner, even in bold. */
+/* Whether a @w x @h box has a blob's size: about as wide as high, at least
+ * MIN_BULLET_HEIGHT high. */
 static gboolean
 blob_sized (gint w, gint h)
 {
   return h >= MIN_BULLET_HEIGHT && 4 * w >= 3 * h && 3 * w <= 4 * h;
 }
 
+/* Whether @shape (@w x @h) is a blob, not a glyph: of a blob's size and
+ * solid to its core (something of it is left after eroding by three fifths
+ * of its height: a square turned by 15 degrees still holds an upright one
+ * of 0.68). Bullets, squares and the windows of a building behind a sign
+ * are, turned or not; no letter is: its strokes are a fifth of its height
+ * or thinner, even in bold. */
 static gboolean
 is_blob (PIX * shape, gint w, gint h)
 {
