@@ -72,7 +72,7 @@ fuzz() {
 # the two that need real time (the element's live test and the RTSP camera:
 # sanitized code is several times slower) and examples_python (it needs
 # introspection, whose scanner cannot run the sanitized library: off in
-# this build). About five minutes.
+# this build). About four minutes.
 # meson names the log <logbase>-<setup>.json.
 sanitized() {
   ninja -C "$FUZZ_DIR"
