@@ -174,6 +174,7 @@ GST_START_TEST (test_retired_items_stay_in_the_output)
 {
   GstVocrAggregator *agg = gst_vocr_aggregator_new ();
   GPtrArray *items;
+  guint i;
 
   /* the first item retires after a minute of empty samples */
   gst_vocr_aggregator_set_retire_after (agg, 60 * GST_SECOND);
@@ -193,22 +194,17 @@ GST_START_TEST (test_retired_items_stay_in_the_output)
 
   /* within the retirement delay (the default, or one too large to add to
    * a time), the same item comes back */
-  agg = gst_vocr_aggregator_new ();
-  push_two_minute_gap (agg);
-  items = gst_vocr_aggregator_get_items (agg);
-  fail_unless_equals_int (items->len, 1);
-  fail_unless_equals_int (item_at (items, 0)->instances->len, 2);
-  g_ptr_array_unref (items);
-  gst_vocr_aggregator_free (agg);
-
-  agg = gst_vocr_aggregator_new ();
-  gst_vocr_aggregator_set_retire_after (agg, G_MAXUINT64 - 1);
-  push_two_minute_gap (agg);
-  items = gst_vocr_aggregator_get_items (agg);
-  fail_unless_equals_int (items->len, 1);
-  fail_unless_equals_int (item_at (items, 0)->instances->len, 2);
-  g_ptr_array_unref (items);
-  gst_vocr_aggregator_free (agg);
+  for (i = 0; i < 2; i++) {
+    agg = gst_vocr_aggregator_new ();
+    if (i == 1)
+      gst_vocr_aggregator_set_retire_after (agg, G_MAXUINT64 - 1);
+    push_two_minute_gap (agg);
+    items = gst_vocr_aggregator_get_items (agg);
+    fail_unless_equals_int (items->len, 1);
+    fail_unless_equals_int (item_at (items, 0)->instances->len, 2);
+    g_ptr_array_unref (items);
+    gst_vocr_aggregator_free (agg);
+  }
 }
 
 GST_END_TEST;
