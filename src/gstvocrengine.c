@@ -328,51 +328,6 @@ gst_vocr_engine_check_languages (const gchar * tessdata_dir,
   return ok;
 }
 
-/* Tesseract's models for languages not written in the Latin script, with
- * their ISO 15924 script; every other language model reads Latin. */
-static const struct
-{
-  const gchar *code;
-  const gchar *script;
-} non_latin[] = {
-  /* *INDENT-OFF* */
-  {"amh", "Ethi"}, {"ara", "Arab"}, {"asm", "Beng"}, {"aze_cyrl", "Cyrl"},
-  {"bel", "Cyrl"}, {"ben", "Beng"}, {"bod", "Tibt"}, {"bul", "Cyrl"},
-  {"chi_sim", "Hans"}, {"chi_sim_vert", "Hans"}, {"chi_tra", "Hant"},
-  {"chi_tra_vert", "Hant"}, {"chr", "Cher"}, {"div", "Thaa"},
-  {"dzo", "Tibt"}, {"ell", "Grek"}, {"fas", "Arab"}, {"grc", "Grek"},
-  {"guj", "Gujr"}, {"heb", "Hebr"}, {"hin", "Deva"}, {"hye", "Armn"},
-  {"iku", "Cans"}, {"jpn", "Jpan"}, {"jpn_vert", "Jpan"}, {"kan", "Knda"},
-  {"kat", "Geor"}, {"kat_old", "Geor"}, {"kaz", "Cyrl"}, {"khm", "Khmr"},
-  {"kir", "Cyrl"}, {"kor", "Kore"}, {"kor_vert", "Kore"}, {"lao", "Laoo"},
-  {"mal", "Mlym"}, {"mar", "Deva"}, {"mkd", "Cyrl"}, {"mon", "Cyrl"},
-  {"mya", "Mymr"}, {"nep", "Deva"}, {"ori", "Orya"}, {"pan", "Guru"},
-  {"pus", "Arab"}, {"rus", "Cyrl"}, {"san", "Deva"}, {"sin", "Sinh"},
-  {"snd", "Arab"}, {"srp", "Cyrl"}, {"syr", "Syrc"}, {"tam", "Taml"},
-  {"tat", "Cyrl"}, {"tel", "Telu"}, {"tgk", "Cyrl"}, {"tha", "Thai"},
-  {"tir", "Ethi"}, {"uig", "Arab"}, {"ukr", "Cyrl"}, {"urd", "Arab"},
-  {"uzb_cyrl", "Cyrl"}, {"yid", "Hebr"},
-  /* *INDENT-ON* */
-};
-
-/* The script of the language model @code ("Latn" for all but those above),
- * or NULL for what names no language: script models ("script/Cyrillic"),
- * orientation detection, equations. */
-static const gchar *
-language_script (const gchar * code)
-{
-  guint i;
-
-  if (code == NULL || *code == '\0' || g_str_has_prefix (code, "script/")
-      || strcmp (code, "osd") == 0 || strcmp (code, "equ") == 0)
-    return NULL;
-  for (i = 0; i < G_N_ELEMENTS (non_latin); i++) {
-    if (strcmp (non_latin[i].code, code) == 0)
-      return non_latin[i].script;
-  }
-  return "Latn";
-}
-
 /* The Latin-script languages of @languages ("eng+deu+rus"), when there are
  * two or more. */
 static gchar **
@@ -383,7 +338,7 @@ latin_languages (const gchar * languages)
   guint i;
 
   for (i = 0; codes[i]; i++) {
-    if (g_strcmp0 (language_script (codes[i]), "Latn") == 0)
+    if (g_strcmp0 (gst_vocr_language_script (codes[i]), "Latn") == 0)
       g_ptr_array_add (latin, g_strdup (codes[i]));
   }
   g_strfreev (codes);
@@ -681,7 +636,8 @@ finish_line (GPtrArray * lines, GstVocrLine * line, LanguageTally * tally,
     return;
   }
   line_evidence->code = tally_winner (tally, n_tally);
-  if (g_strcmp0 (language_script (line_evidence->code), "Cyrl") == 0) {
+  if (g_strcmp0 (gst_vocr_language_script (line_evidence->code),
+          "Cyrl") == 0) {
     guint i;
 
     line->text = to_cyrillic (line->text);

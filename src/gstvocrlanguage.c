@@ -20,49 +20,89 @@
 #include <string.h>
 #include "gstvocrlanguage.h"
 
+/* Every language model Tesseract ships: its BCP-47 tag, and the ISO 15924
+ * script it reads. */
 static const struct
 {
   const gchar *code;
   const gchar *bcp47;
+  const gchar *script;
 } languages[] = {
   /* *INDENT-OFF* */
-  {"afr", "af-ZA"}, {"amh", "am-ET"}, {"ara", "ar-SA"}, {"asm", "as-IN"},
-  {"aze", "az-Latn"}, {"aze_cyrl", "az-Cyrl"}, {"bel", "be-BY"},
-  {"ben", "bn-IN"}, {"bod", "bo-CN"}, {"bos", "bs-BA"}, {"bre", "br-FR"},
-  {"bul", "bg-BG"}, {"cat", "ca-ES"}, {"ceb", "ceb-PH"}, {"ces", "cs-CZ"},
-  {"chi_sim", "zh-Hans"}, {"chi_sim_vert", "zh-Hans"},
-  {"chi_tra", "zh-Hant"}, {"chi_tra_vert", "zh-Hant"}, {"chr", "chr-US"},
-  {"cos", "co-FR"}, {"cym", "cy-GB"}, {"dan", "da-DK"}, {"deu", "de-DE"},
-  {"deu_latf", "de-DE"}, {"div", "dv-MV"}, {"dzo", "dz-BT"},
-  {"ell", "el-GR"}, {"eng", "en-US"}, {"enm", "enm"}, {"epo", "eo"},
-  {"est", "et-EE"}, {"eus", "eu-ES"}, {"fao", "fo-FO"}, {"fas", "fa-IR"},
-  {"fil", "fil-PH"}, {"fin", "fi-FI"}, {"fra", "fr-FR"}, {"frk", "de-DE"},
-  {"frm", "frm"}, {"fry", "fy-NL"}, {"gla", "gd-GB"}, {"gle", "ga-IE"},
-  {"glg", "gl-ES"}, {"grc", "grc"}, {"guj", "gu-IN"}, {"hat", "ht-HT"},
-  {"heb", "he-IL"}, {"hin", "hi-IN"}, {"hrv", "hr-HR"}, {"hun", "hu-HU"},
-  {"hye", "hy-AM"}, {"iku", "iu-CA"}, {"ind", "id-ID"}, {"isl", "is-IS"},
-  {"ita", "it-IT"}, {"ita_old", "it-IT"}, {"jav", "jv-ID"},
-  {"jpn", "ja-JP"}, {"jpn_vert", "ja-JP"}, {"kan", "kn-IN"},
-  {"kat", "ka-GE"}, {"kat_old", "ka-GE"}, {"kaz", "kk-KZ"},
-  {"khm", "km-KH"}, {"kir", "ky-KG"}, {"kmr", "kmr-TR"}, {"kor", "ko-KR"},
-  {"kor_vert", "ko-KR"}, {"lao", "lo-LA"}, {"lat", "la"}, {"lav", "lv-LV"},
-  {"lit", "lt-LT"}, {"ltz", "lb-LU"}, {"mal", "ml-IN"}, {"mar", "mr-IN"},
-  {"mkd", "mk-MK"}, {"mlt", "mt-MT"}, {"mon", "mn-MN"}, {"mri", "mi-NZ"},
-  {"msa", "ms-MY"}, {"mya", "my-MM"}, {"nep", "ne-NP"}, {"nld", "nl-NL"},
-  {"nor", "nb-NO"}, {"oci", "oc-FR"}, {"ori", "or-IN"}, {"pan", "pa-IN"},
-  {"pol", "pl-PL"}, {"por", "pt-BR"}, {"pus", "ps-AF"}, {"que", "qu-PE"},
-  {"ron", "ro-RO"}, {"rus", "ru-RU"}, {"san", "sa-IN"}, {"sin", "si-LK"},
-  {"slk", "sk-SK"}, {"slv", "sl-SI"}, {"snd", "sd-PK"}, {"spa", "es-ES"},
-  {"spa_old", "es-ES"}, {"sqi", "sq-AL"}, {"srp", "sr-Cyrl"},
-  {"srp_latn", "sr-Latn"}, {"sun", "su-ID"}, {"swa", "sw-KE"},
-  {"swe", "sv-SE"}, {"syr", "syr-SY"}, {"tam", "ta-IN"}, {"tat", "tt-RU"},
-  {"tel", "te-IN"}, {"tgk", "tg-TJ"}, {"tgl", "fil-PH"}, {"tha", "th-TH"},
-  {"tir", "ti-ET"}, {"ton", "to-TO"}, {"tur", "tr-TR"}, {"uig", "ug-CN"},
-  {"ukr", "uk-UA"}, {"urd", "ur-PK"}, {"uzb", "uz-Latn"},
-  {"uzb_cyrl", "uz-Cyrl"}, {"vie", "vi-VN"}, {"yid", "yi"},
-  {"yor", "yo-NG"},
+  {"afr", "af-ZA", "Latn"}, {"amh", "am-ET", "Ethi"},
+  {"ara", "ar-SA", "Arab"}, {"asm", "as-IN", "Beng"},
+  {"aze", "az-Latn", "Latn"}, {"aze_cyrl", "az-Cyrl", "Cyrl"},
+  {"bel", "be-BY", "Cyrl"}, {"ben", "bn-IN", "Beng"},
+  {"bod", "bo-CN", "Tibt"}, {"bos", "bs-BA", "Latn"},
+  {"bre", "br-FR", "Latn"}, {"bul", "bg-BG", "Cyrl"},
+  {"cat", "ca-ES", "Latn"}, {"ceb", "ceb-PH", "Latn"},
+  {"ces", "cs-CZ", "Latn"}, {"chi_sim", "zh-Hans", "Hans"},
+  {"chi_sim_vert", "zh-Hans", "Hans"}, {"chi_tra", "zh-Hant", "Hant"},
+  {"chi_tra_vert", "zh-Hant", "Hant"}, {"chr", "chr-US", "Cher"},
+  {"cos", "co-FR", "Latn"}, {"cym", "cy-GB", "Latn"},
+  {"dan", "da-DK", "Latn"}, {"deu", "de-DE", "Latn"},
+  {"deu_latf", "de-DE", "Latn"}, {"div", "dv-MV", "Thaa"},
+  {"dzo", "dz-BT", "Tibt"}, {"ell", "el-GR", "Grek"},
+  {"eng", "en-US", "Latn"}, {"enm", "enm", "Latn"}, {"epo", "eo", "Latn"},
+  {"est", "et-EE", "Latn"}, {"eus", "eu-ES", "Latn"},
+  {"fao", "fo-FO", "Latn"}, {"fas", "fa-IR", "Arab"},
+  {"fil", "fil-PH", "Latn"}, {"fin", "fi-FI", "Latn"},
+  {"fra", "fr-FR", "Latn"}, {"frk", "de-DE", "Latn"}, {"frm", "frm", "Latn"},
+  {"fry", "fy-NL", "Latn"}, {"gla", "gd-GB", "Latn"},
+  {"gle", "ga-IE", "Latn"}, {"glg", "gl-ES", "Latn"}, {"grc", "grc", "Grek"},
+  {"guj", "gu-IN", "Gujr"}, {"hat", "ht-HT", "Latn"},
+  {"heb", "he-IL", "Hebr"}, {"hin", "hi-IN", "Deva"},
+  {"hrv", "hr-HR", "Latn"}, {"hun", "hu-HU", "Latn"},
+  {"hye", "hy-AM", "Armn"}, {"iku", "iu-CA", "Cans"},
+  {"ind", "id-ID", "Latn"}, {"isl", "is-IS", "Latn"},
+  {"ita", "it-IT", "Latn"}, {"ita_old", "it-IT", "Latn"},
+  {"jav", "jv-ID", "Latn"}, {"jpn", "ja-JP", "Jpan"},
+  {"jpn_vert", "ja-JP", "Jpan"}, {"kan", "kn-IN", "Knda"},
+  {"kat", "ka-GE", "Geor"}, {"kat_old", "ka-GE", "Geor"},
+  {"kaz", "kk-KZ", "Cyrl"}, {"khm", "km-KH", "Khmr"},
+  {"kir", "ky-KG", "Cyrl"}, {"kmr", "kmr-TR", "Latn"},
+  {"kor", "ko-KR", "Kore"}, {"kor_vert", "ko-KR", "Kore"},
+  {"lao", "lo-LA", "Laoo"}, {"lat", "la", "Latn"}, {"lav", "lv-LV", "Latn"},
+  {"lit", "lt-LT", "Latn"}, {"ltz", "lb-LU", "Latn"},
+  {"mal", "ml-IN", "Mlym"}, {"mar", "mr-IN", "Deva"},
+  {"mkd", "mk-MK", "Cyrl"}, {"mlt", "mt-MT", "Latn"},
+  {"mon", "mn-MN", "Cyrl"}, {"mri", "mi-NZ", "Latn"},
+  {"msa", "ms-MY", "Latn"}, {"mya", "my-MM", "Mymr"},
+  {"nep", "ne-NP", "Deva"}, {"nld", "nl-NL", "Latn"},
+  {"nor", "nb-NO", "Latn"}, {"oci", "oc-FR", "Latn"},
+  {"ori", "or-IN", "Orya"}, {"pan", "pa-IN", "Guru"},
+  {"pol", "pl-PL", "Latn"}, {"por", "pt-BR", "Latn"},
+  {"pus", "ps-AF", "Arab"}, {"que", "qu-PE", "Latn"},
+  {"ron", "ro-RO", "Latn"}, {"rus", "ru-RU", "Cyrl"},
+  {"san", "sa-IN", "Deva"}, {"sin", "si-LK", "Sinh"},
+  {"slk", "sk-SK", "Latn"}, {"slv", "sl-SI", "Latn"},
+  {"snd", "sd-PK", "Arab"}, {"spa", "es-ES", "Latn"},
+  {"spa_old", "es-ES", "Latn"}, {"sqi", "sq-AL", "Latn"},
+  {"srp", "sr-Cyrl", "Cyrl"}, {"srp_latn", "sr-Latn", "Latn"},
+  {"sun", "su-ID", "Latn"}, {"swa", "sw-KE", "Latn"},
+  {"swe", "sv-SE", "Latn"}, {"syr", "syr-SY", "Syrc"},
+  {"tam", "ta-IN", "Taml"}, {"tat", "tt-RU", "Cyrl"},
+  {"tel", "te-IN", "Telu"}, {"tgk", "tg-TJ", "Cyrl"},
+  {"tgl", "fil-PH", "Latn"}, {"tha", "th-TH", "Thai"},
+  {"tir", "ti-ET", "Ethi"}, {"ton", "to-TO", "Latn"},
+  {"tur", "tr-TR", "Latn"}, {"uig", "ug-CN", "Arab"},
+  {"ukr", "uk-UA", "Cyrl"}, {"urd", "ur-PK", "Arab"},
+  {"uzb", "uz-Latn", "Latn"}, {"uzb_cyrl", "uz-Cyrl", "Cyrl"},
+  {"vie", "vi-VN", "Latn"}, {"yid", "yi", "Hebr"}, {"yor", "yo-NG", "Latn"},
   /* *INDENT-ON* */
 };
+
+static gint
+find_language (const gchar * tesseract_code)
+{
+  guint i;
+
+  for (i = 0; tesseract_code && i < G_N_ELEMENTS (languages); i++) {
+    if (strcmp (languages[i].code, tesseract_code) == 0)
+      return i;
+  }
+  return -1;
+}
 
 /* Tesseract's script models (script/Latin.traineddata) read a script, not a
  * language: they map to an undetermined language in that ISO 15924 script.
@@ -145,16 +185,35 @@ const gchar *
 gst_vocr_language_to_bcp47 (const gchar * tesseract_code)
 {
   const gchar *script;
-  guint i;
+  gint i = find_language (tesseract_code);
 
+  if (i >= 0)
+    return languages[i].bcp47;
   if (tesseract_code == NULL)
     return "und";
-  for (i = 0; i < G_N_ELEMENTS (languages); i++) {
-    if (strcmp (languages[i].code, tesseract_code) == 0)
-      return languages[i].bcp47;
-  }
   script = script_lookup (tesseract_code, FALSE);
   return script ? script : "und";
+}
+
+/**
+ * gst_vocr_language_script:
+ * @tesseract_code: (nullable): a Tesseract language code such as "eng",
+ *   "rus" or "chi_sim"
+ *
+ * The script a language model reads, e.g. to tell which of several listed
+ * languages share Latin letters.
+ *
+ * Returns: (transfer none) (nullable): its ISO 15924 code ("Latn", "Cyrl",
+ *   "Hans"…), or %NULL for a code that names no language model Tesseract
+ *   ships (script models such as "script/Latin", "osd", "equ", unknown
+ *   codes)
+ */
+const gchar *
+gst_vocr_language_script (const gchar * tesseract_code)
+{
+  gint i = find_language (tesseract_code);
+
+  return i >= 0 ? languages[i].script : NULL;
 }
 
 /**

@@ -13,4 +13,7 @@ const gchar *gst_vocr_language_to_bcp47 (const gchar * tesseract_code);
 GST_VOCR_API
 gchar *gst_vocr_language_debian_package (const gchar * tesseract_code);
 
+GST_VOCR_API
+const gchar *gst_vocr_language_script (const gchar * tesseract_code);
+
 G_END_DECLS

@@ -202,6 +202,23 @@ GST_START_TEST (test_language_to_bcp47)
 
 GST_END_TEST;
 
+GST_START_TEST (test_language_script)
+{
+  fail_unless_equals_string (gst_vocr_language_script ("eng"), "Latn");
+  fail_unless_equals_string (gst_vocr_language_script ("deu"), "Latn");
+  fail_unless_equals_string (gst_vocr_language_script ("rus"), "Cyrl");
+  fail_unless_equals_string (gst_vocr_language_script ("aze_cyrl"), "Cyrl");
+  fail_unless_equals_string (gst_vocr_language_script ("ara"), "Arab");
+  fail_unless_equals_string (gst_vocr_language_script ("chi_sim_vert"),
+      "Hans");
+  fail_unless (gst_vocr_language_script ("script/Latin") == NULL);
+  fail_unless (gst_vocr_language_script ("osd") == NULL);
+  fail_unless (gst_vocr_language_script ("xyz") == NULL);
+  fail_unless (gst_vocr_language_script (NULL) == NULL);
+}
+
+GST_END_TEST;
+
 GST_START_TEST (test_language_debian_package)
 {
   const gchar *cases[][2] = {
@@ -471,6 +488,7 @@ textmeta_suite (void)
   tcase_add_test (tc, test_meta_copy);
   tcase_add_test (tc, test_meta_scale_and_other_transforms);
   tcase_add_test (tc, test_language_to_bcp47);
+  tcase_add_test (tc, test_language_script);
   tcase_add_test (tc, test_language_debian_package);
   tcase_add_test (tc, test_parse_roi);
   tcase_add_test (tc, test_engine_rejects_bad_language_strings);
