@@ -68,19 +68,17 @@ fuzz() {
 }
 
 # The whole meson suite under the same sanitizers, leaks included where the
-# process is ours (see tests/meson.build for the python-hosted tests), except
-# the two that need real time (the element's live test and the RTSP camera:
-# sanitized code is several times slower) and examples_python (it needs
-# introspection, whose scanner cannot run the sanitized library: off in
-# this build). About four minutes.
+# process is ours (see tests/meson.build for the python-hosted tests),
+# except examples_python (it needs introspection, whose scanner cannot run
+# the sanitized library: off in this build). About five minutes.
 # meson names the log <logbase>-<setup>.json.
 sanitized() {
   ninja -C "$FUZZ_DIR"
-  GST_CHECKS_IGNORE=test_live_never_delays_frames_beyond_its_latency \
-    meson test -C "$FUZZ_DIR" --setup sanitized --no-rebuild \
+  meson test -C "$FUZZ_DIR" --setup sanitized --no-rebuild \
     --print-errorlogs --num-processes 2 --logbase all libs_textmeta \
     libs_aggregator libs_insights elements_vocrinsightsink \
-    elements_vocrtextdetect examples_c install_layout disk_full cli_vocr
+    elements_vocrtextdetect elements_rtsp examples_c install_layout \
+    disk_full cli_vocr
 }
 
 # Prints the suite's figures as checks passed/failed: a test binary that

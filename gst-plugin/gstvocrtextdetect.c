@@ -247,6 +247,8 @@ struct _GstVocrTextDetect
   guint engines_ready;          /* workers whose engine has loaded */
   gboolean load_failed;         /* a worker's engine did not load */
   gboolean live;                /* upstream is live: see the LATENCY query */
+  gboolean live_asked;          /* upstream asked at the stream's first
+                                 * buffer (streaming thread) */
   GQueue late;                  /* live: Samples whose frame left unread */
   GQueue overdue;               /* live: late Samples, read, whose lines go on
                                  * the next buffer out */
@@ -1138,6 +1140,7 @@ gst_vocr_text_detect_change_state (GstElement * element,
       reset_stream (self);
       g_mutex_lock (&self->lock);
       self->live = FALSE;
+      self->live_asked = FALSE;
       self->n_samples = self->n_read = self->n_reused = self->n_skipped = 0;
       self->n_timeouts = 0;
       self->n_regions_read = self->n_regions_carried = 0;
@@ -1418,6 +1421,27 @@ enqueue (GstVocrTextDetect * self, GstMiniObject * object, Sample * sample,
   return GST_FLOW_OK;
 }
 
+/* Downstream's LATENCY query, which tells the element that upstream is
+ * live, comes once the sinks have prerolled: until then a live source's
+ * frames would wait for their whole reading, and the first reading is the
+ * slowest. Upstream is asked directly at the first buffer. */
+static void
+ask_upstream_live (GstVocrTextDetect * self)
+{
+  GstQuery *query = gst_query_new_latency ();
+  gboolean live;
+
+  self->live_asked = TRUE;
+  if (gst_pad_peer_query (self->sinkpad, query)) {
+    gst_query_parse_latency (query, &live, NULL, NULL);
+    GST_DEBUG_OBJECT (self, "upstream is %slive", live ? "" : "not ");
+    g_mutex_lock (&self->lock);
+    self->live = live;
+    g_mutex_unlock (&self->lock);
+  }
+  gst_query_unref (query);
+}
+
 static GstFlowReturn
 gst_vocr_text_detect_chain (GstPad * pad, GstObject * parent,
     GstBuffer * buffer)
@@ -1442,6 +1466,9 @@ gst_vocr_text_detect_chain (GstPad * pad, GstObject * parent,
 
   rt = gst_segment_to_running_time (&self->segment, GST_FORMAT_TIME,
       GST_BUFFER_PTS (buffer));
+
+  if (!self->live_asked)
+    ask_upstream_live (self);
 
   /* Backpressure: wait while the workers are saturated or enough frames
    * wait for them. Live, the workers never hold the stream up: samples

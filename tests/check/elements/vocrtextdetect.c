@@ -1729,7 +1729,7 @@ GST_START_TEST (test_live_never_delays_frames_beyond_its_latency)
   guint i;
 
   live.pipeline = gst_parse_launch ("videotestsrc is-live=true "
-      "num-buffers=150 ! video/x-raw,width=1280,height=720,framerate=30/1 "
+      "num-buffers=150 ! video/x-raw,width=640,height=360,framerate=30/1 "
       "! timeoverlay font-desc=\"Sans 36\" ! vocrtextdetect interval=0 "
       "threads=1 max-latency=300000000 ! fakesink name=sink sync=true "
       "max-lateness=20000000", NULL);
@@ -1784,6 +1784,24 @@ GST_START_TEST (test_live_never_delays_frames_beyond_its_latency)
 
 GST_END_TEST;
 
+/* The sinks ask for the latency only once they have prerolled; the frames
+ * before that must not wait for an engine still loading (four languages
+ * take a while), nor for their reading beyond max-latency. */
+GST_START_TEST (test_live_first_frames_are_not_late)
+{
+  Run *run = run_pipeline ("videotestsrc is-live=true num-buffers=15 "
+      "! video/x-raw,width=640,height=360,framerate=30/1 "
+      "! timeoverlay font-desc=\"Sans 36\" ! vocrtextdetect interval=0 "
+      "threads=1 max-latency=100000000 languages=eng+deu+rus+ara "
+      "! fakesink name=sink sync=true max-lateness=20000000");
+
+  fail_unless (run->error == NULL);
+  fail_unless_equals_int (run->buffers->len, 15);
+  run_free (run);
+}
+
+GST_END_TEST;
+
 static Suite *
 vocrtextdetect_suite (void)
 {
@@ -1823,6 +1841,7 @@ vocrtextdetect_suite (void)
   tcase_add_test (tc, test_line_changed_in_part_is_reread);
   tcase_add_test (tc, test_refresh_interval_forces_reads);
   tcase_add_test (tc, test_live_never_delays_frames_beyond_its_latency);
+  tcase_add_test (tc, test_live_first_frames_are_not_late);
   tcase_add_test (tc, test_change_messages);
   tcase_add_test (tc, test_max_ocr_time_abandons_a_sample);
   tcase_add_test (tc, test_odd_frames);
