@@ -68,17 +68,18 @@ fuzz() {
 }
 
 # The whole meson suite under the same sanitizers, leaks included where the
-# process is ours (see tests/meson.build for the python-hosted tests),
-# except examples_python (it needs introspection, whose scanner cannot run
-# the sanitized library: off in this build). About five minutes.
+# process is ours (see tests/meson.build for the python-hosted tests).
+# examples_python takes the plain build's typelib: a sanitized build cannot
+# make one (see tests/examples/meson.build). About five minutes.
 # meson names the log <logbase>-<setup>.json.
 sanitized() {
   ninja -C "$FUZZ_DIR"
-  meson test -C "$FUZZ_DIR" --setup sanitized --no-rebuild \
+  GI_TYPELIB_PATH="$PWD/$BUILD_DIR/src" \
+    meson test -C "$FUZZ_DIR" --setup sanitized --no-rebuild \
     --print-errorlogs --num-processes 2 --logbase all libs_textmeta \
     libs_aggregator libs_insights elements_vocrinsightsink \
-    elements_vocrtextdetect elements_rtsp examples_c install_layout \
-    disk_full cli_vocr
+    elements_vocrtextdetect elements_rtsp examples_c examples_python \
+    install_layout disk_full cli_vocr
 }
 
 # Prints the suite's figures as checks passed/failed: a test binary that
