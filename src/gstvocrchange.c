@@ -55,7 +55,8 @@
 static const gint edge_grades[] = { 32, 64, 112, 176 };
 /* the grade of the steps between text and its outline or panel */
 #define STRONG 3
-#define CELL 8
+#define CELL 8                  /* a cell's row is one 64-bit word */
+G_STATIC_ASSERT (G_N_ELEMENTS (edge_grades) < 128);
 /* the width, in pixels, frames are scaled down to for the comparison */
 #define ANALYSIS_WIDTH 640
 #define TEXT_CELL_EDGES (CELL * CELL / 4)
@@ -81,6 +82,8 @@ struct _GstVocrChangeDetector
   guint8 *cells;                /* text-like cells of the current frame */
   guint8 *changed;              /* its cells that changed since the reference */
   gint cells_w, cells_h;
+  guint16 *column_sums;         /* one map row's frame rows, summed per column */
+  guint8 grade_of_step[256];    /* the edge grade of each step */
 };
 
 /**
@@ -91,7 +94,15 @@ struct _GstVocrChangeDetector
 GstVocrChangeDetector *
 gst_vocr_change_detector_new (void)
 {
-  return g_new0 (GstVocrChangeDetector, 1);
+  GstVocrChangeDetector *det = g_new0 (GstVocrChangeDetector, 1);
+  guint step, grade = 0;
+
+  for (step = 0; step < 256; step++) {
+    while (grade < G_N_ELEMENTS (edge_grades) && step >= edge_grades[grade])
+      grade++;
+    det->grade_of_step[step] = grade;
+  }
+  return det;
 }
 
 /**
@@ -109,6 +120,7 @@ gst_vocr_change_detector_free (GstVocrChangeDetector * det)
   g_free (det->edges[1]);
   g_free (det->cells);
   g_free (det->changed);
+  g_free (det->column_sums);
   g_free (det);
 }
 
@@ -147,6 +159,8 @@ fit (GstVocrChangeDetector * det, gint x0, gint y0, gint x1, gint y1)
   g_free (det->edges[0]);
   g_free (det->edges[1]);
   det->half = g_malloc (n);
+  g_free (det->column_sums);
+  det->column_sums = g_new (guint16, MAX (det->width * det->scale, 1));
   det->edges[0] = g_malloc0 (n);
   det->edges[1] = g_malloc0 (n);
   det->cells_w = det->width / CELL;
@@ -162,20 +176,33 @@ static void
 make_edges (GstVocrChangeDetector * det, const guint8 * luma, gint stride)
 {
   gint w = det->width, h = det->height, f = det->scale, x, y, i, j;
+  gint n = w * f, area = f * f;
   guint8 *half = det->half, *edges = det->edges[det->current];
+  guint16 *sums = det->column_sums;
+  /* sum / area, rounded, as a multiplication by 2^32 / area rounded up:
+   * exact while 255.5 * area^2 < 2^32, frames up to 40000 pixels wide */
+  guint64 reciprocal = (G_GUINT64_CONSTANT (1) << 32) / area + 1;
 
-  /* box-filtered: each map pixel is the mean of f x f frame pixels */
+  /* box-filtered: each map pixel is the mean of f x f frame pixels; the f
+   * rows are summed per column first, in loops the compiler vectorises */
   for (y = 0; y < h; y++) {
     const guint8 *rows = luma + (gsize) (det->y0 + f * y) * stride + det->x0;
     guint8 *out = half + (gsize) y * w;
 
-    for (x = 0; x < w; x++) {
-      guint sum = 0;
+    for (i = 0; i < n; i++)
+      sums[i] = rows[i];
+    for (j = 1; j < f; j++) {
+      const guint8 *row = rows + (gsize) j * stride;
 
-      for (j = 0; j < f; j++)
-        for (i = 0; i < f; i++)
-          sum += rows[(gsize) j * stride + f * x + i];
-      out[x] = (sum + f * f / 2) / (f * f);
+      for (i = 0; i < n; i++)
+        sums[i] += row[i];
+    }
+    for (x = 0; x < w; x++) {
+      guint32 sum = area / 2;
+
+      for (i = 0; i < f; i++)
+        sum += sums[f * x + i];
+      out[x] = (sum * reciprocal) >> 32;
     }
   }
 
@@ -187,11 +214,8 @@ make_edges (GstVocrChangeDetector * det, const guint8 * luma, gint stride)
     for (x = 0; x < w; x++) {
       gint step = MAX (x > 0 ? ABS (row[x] - row[x - 1]) : 0,
           ABS (row[x] - up[x]));
-      guint8 grade = 0;
 
-      while (grade < G_N_ELEMENTS (edge_grades) && step >= edge_grades[grade])
-        grade++;
-      out[x] = grade;
+      out[x] = det->grade_of_step[step];
     }
   }
 }
@@ -206,11 +230,21 @@ typedef struct
 static guint
 bits (guint8 set)
 {
-  guint n = 0;
+  return __builtin_popcount (set);
+}
 
-  for (; set; set &= set - 1)
-    n++;
-  return n;
+/* The pixels of a cell's row (eight grades, one per byte) whose grade is at
+ * least @grade, as a bit set: grades are at most 4, so adding 128 - @grade
+ * to every byte at once sets a byte's top bit exactly when it reaches
+ * @grade, without carrying into the next; the multiplication gathers the
+ * eight top bits into one byte. */
+static guint8
+row_mask (guint64 row, guint grade)
+{
+  guint64 top = ((row + G_GUINT64_CONSTANT (0x0101010101010101) *
+          (128 - grade)) & G_GUINT64_CONSTANT (0x8080808080808080)) >> 7;
+
+  return (top * G_GUINT64_CONSTANT (0x0102040810204080)) >> 56;
 }
 
 static gboolean
@@ -227,7 +261,7 @@ compare (GstVocrChangeDetector * det, gdouble threshold)
 {
   const guint8 *cur = det->edges[det->current];
   const guint8 *ref = det->edges[!det->current];
-  gint w = det->width, cx, cy, x, y;
+  gint w = det->width, cx, cy, y;
   guint changed = 0;
 
   det->text_cells = 0;
@@ -239,25 +273,25 @@ compare (GstVocrChangeDetector * det, gdouble threshold)
       gboolean c_text, r_text;
 
       for (y = 0; y < CELL; y++) {
-        const guint8 *c = cur + (gsize) (cy + y) * w + cx;
-        const guint8 *r = ref + (gsize) (cy + y) * w + cx;
+        guint64 c_row, r_row;
+        guint8 c_any, r_any, c_steep, r_steep;
 
-        for (x = 0; x < CELL; x++) {
-          if (c[x]) {
-            c_edges.count++;
-            c_edges.rows |= 1 << y;
-            c_edges.cols |= 1 << x;
-          }
-          if (r[x]) {
-            r_edges.count++;
-            r_edges.rows |= 1 << y;
-            r_edges.cols |= 1 << x;
-          }
-          c_strong += c[x] >= STRONG;
-          r_strong += r[x] >= STRONG;
-          n_diff += (c[x] != 0) != (r[x] != 0);
-          n_strong_diff += (c[x] >= STRONG) != (r[x] >= STRONG);
-        }
+        memcpy (&c_row, cur + (gsize) (cy + y) * w + cx, CELL);
+        memcpy (&r_row, ref + (gsize) (cy + y) * w + cx, CELL);
+        c_any = row_mask (c_row, 1);
+        r_any = row_mask (r_row, 1);
+        c_steep = row_mask (c_row, STRONG);
+        r_steep = row_mask (r_row, STRONG);
+        c_edges.count += bits (c_any);
+        c_edges.rows |= (c_any != 0) << y;
+        c_edges.cols |= c_any;
+        r_edges.count += bits (r_any);
+        r_edges.rows |= (r_any != 0) << y;
+        r_edges.cols |= r_any;
+        c_strong += bits (c_steep);
+        r_strong += bits (r_steep);
+        n_diff += bits (c_any ^ r_any);
+        n_strong_diff += bits (c_steep ^ r_steep);
       }
       c_text = looks_like_text (&c_edges);
       r_text = looks_like_text (&r_edges);
