@@ -83,7 +83,6 @@ struct _GstVocrChangeDetector
   guint8 *changed;              /* its cells that changed since the reference */
   gint cells_w, cells_h;
   guint16 *column_sums;         /* one map row's frame rows, summed per column */
-  guint8 grade_of_step[256];    /* the edge grade of each step */
 };
 
 /**
@@ -94,15 +93,7 @@ struct _GstVocrChangeDetector
 GstVocrChangeDetector *
 gst_vocr_change_detector_new (void)
 {
-  GstVocrChangeDetector *det = g_new0 (GstVocrChangeDetector, 1);
-  guint step, grade = 0;
-
-  for (step = 0; step < 256; step++) {
-    while (grade < G_N_ELEMENTS (edge_grades) && step >= edge_grades[grade])
-      grade++;
-    det->grade_of_step[step] = grade;
-  }
-  return det;
+  return g_new0 (GstVocrChangeDetector, 1);
 }
 
 /**
@@ -172,51 +163,77 @@ fit (GstVocrChangeDetector * det, gint x0, gint y0, gint x1, gint y1)
   det->has_reference = FALSE;
 }
 
+/* The grade of a step: how many of the grades it reaches (they rise). */
+static inline guint8
+grade_of (guint step)
+{
+  guint8 grade = 0;
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (edge_grades); i++)
+    grade += step >= (guint) edge_grades[i];
+  return grade;
+}
+
+static inline guint8
+abs_diff (guint8 a, guint8 b)
+{
+  return a > b ? a - b : b - a;
+}
+
+/* The loops are written so that the compiler vectorises them (no table
+ * lookups, no aliasing): this runs on the streaming thread for every
+ * sample. */
 static void
 make_edges (GstVocrChangeDetector * det, const guint8 * luma, gint stride)
 {
   gint w = det->width, h = det->height, f = det->scale, x, y, i, j;
   gint n = w * f, area = f * f;
   guint8 *half = det->half, *edges = det->edges[det->current];
-  guint16 *sums = det->column_sums;
+  guint16 *restrict sums = det->column_sums;
   /* sum / area, rounded, as a multiplication by 2^32 / area rounded up:
    * exact while 255.5 * area^2 < 2^32, frames up to 40000 pixels wide */
   guint64 reciprocal = (G_GUINT64_CONSTANT (1) << 32) / area + 1;
 
-  /* box-filtered: each map pixel is the mean of f x f frame pixels; the f
-   * rows are summed per column first, in loops the compiler vectorises */
+  /* box-filtered: each map pixel is the mean of f x f frame pixels, the f
+   * rows summed per column first */
   for (y = 0; y < h; y++) {
-    const guint8 *rows = luma + (gsize) (det->y0 + f * y) * stride + det->x0;
-    guint8 *out = half + (gsize) y * w;
+    const guint8 *restrict rows =
+        luma + (gsize) (det->y0 + f * y) * stride + det->x0;
+    guint8 *restrict out = half + (gsize) y * w;
 
     for (i = 0; i < n; i++)
       sums[i] = rows[i];
     for (j = 1; j < f; j++) {
-      const guint8 *row = rows + (gsize) j * stride;
+      const guint8 *restrict row = rows + (gsize) j * stride;
 
       for (i = 0; i < n; i++)
         sums[i] += row[i];
     }
-    for (x = 0; x < w; x++) {
-      guint32 sum = area / 2;
+    if (f == 2) {
+      /* 720p, the common case */
+      for (x = 0; x < w; x++)
+        out[x] = (sums[2 * x] + sums[2 * x + 1] + 2) >> 2;
+    } else {
+      for (x = 0; x < w; x++) {
+        guint32 sum = area / 2;
 
-      for (i = 0; i < f; i++)
-        sum += sums[f * x + i];
-      out[x] = (sum * reciprocal) >> 32;
+        for (i = 0; i < f; i++)
+          sum += sums[f * x + i];
+        out[x] = (sum * reciprocal) >> 32;
+      }
     }
   }
 
   for (y = 0; y < h; y++) {
-    const guint8 *row = half + (gsize) y * w;
-    const guint8 *up = y > 0 ? row - w : row;
-    guint8 *out = edges + (gsize) y * w;
+    const guint8 *restrict row = half + (gsize) y * w;
+    const guint8 *restrict up = y > 0 ? row - w : row;
+    guint8 *restrict out = edges + (gsize) y * w;
 
-    for (x = 0; x < w; x++) {
-      gint step = MAX (x > 0 ? ABS (row[x] - row[x - 1]) : 0,
-          ABS (row[x] - up[x]));
-
-      out[x] = det->grade_of_step[step];
-    }
+    out[0] = grade_of (abs_diff (row[0], up[0]));
+    for (x = 1; x < w; x++)
+      out[x] = grade_of (MAX (abs_diff (row[x], row[x - 1]),
+              abs_diff (row[x], up[x])));
   }
 }
 
