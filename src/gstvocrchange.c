@@ -244,10 +244,15 @@ typedef struct
   guint8 rows, cols;            /* bit sets of the rows, columns with edges */
 } CellEdges;
 
+/* How many bits @set has (without a popcount instruction, which the
+ * baseline x86-64 lacks and the compiler would call a function for). */
 static guint
 bits (guint8 set)
 {
-  return __builtin_popcount (set);
+  guint n = set - ((set >> 1) & 0x55);
+
+  n = (n & 0x33) + ((n >> 2) & 0x33);
+  return (n + (n >> 4)) & 0x0f;
 }
 
 /* The pixels of a cell's row (eight grades, one per byte) whose grade is at
