@@ -621,6 +621,11 @@ to_cyrillic (gchar * text)
   return result;
 }
 
+/* Tesseract reads a plate's frame, a panel's border or a shadow next to
+ * the text as a word of symbols ("_-®", "“™", "."), unsure of it; sure
+ * ones are text: a subtitle's dialogue dash, "€ 5". */
+#define EDGE_SYMBOLS_MAX_CONFIDENCE 0.8
+
 static void
 finish_line (GPtrArray * lines, GstVocrLine * line, LanguageTally * tally,
     guint n_tally, gdouble min_confidence, GArray * evidence,
@@ -628,6 +633,7 @@ finish_line (GPtrArray * lines, GstVocrLine * line, LanguageTally * tally,
 {
   if (line == NULL)
     return;
+  gst_vocr_line_trim_unsure_symbols (line, EDGE_SYMBOLS_MAX_CONFIDENCE);
   /* A "line" of symbols alone ("@", "|", "=") is Tesseract reading shapes:
    * a ball, a bar, a border. Real text has a letter or a digit. */
   if (line->words->len == 0 || !has_alnum (line->text)

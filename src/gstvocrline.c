@@ -17,6 +17,7 @@
 #endif
 
 #include <math.h>
+#include <string.h>
 #include "gstvocrline.h"
 
 G_DEFINE_BOXED_TYPE (GstVocrWord, gst_vocr_word, gst_vocr_word_copy,
@@ -358,4 +359,97 @@ gst_vocr_line_scale (const GstVocrLine * line, gdouble sx, gdouble sy)
     g_ptr_array_add (copy->words, word);
   }
   return copy;
+}
+
+static gboolean
+is_unsure_symbols (const GstVocrWord * word, gdouble max_confidence)
+{
+  const gchar *p;
+
+  if (word->confidence >= max_confidence)
+    return FALSE;
+  for (p = word->text; *p; p = g_utf8_next_char (p)) {
+    if (g_unichar_isalnum (g_utf8_get_char (p)))
+      return FALSE;
+  }
+  return TRUE;
+}
+
+/**
+ * gst_vocr_line_trim_unsure_symbols:
+ * @line: a #GstVocrLine that is not yet shared
+ * @max_confidence: words read with less confidence than this (0 to 1) may
+ *   go
+ *
+ * Drops from both ends of @line the words made of symbols alone (no letter
+ * or digit) read with less than @max_confidence: what OCR makes of a
+ * plate's frame, a panel's border or a shadow beside the text ("_-®",
+ * "“™", "."). The line's text, box and confidence become those of the words
+ * left (the confidence their mean). Nothing changes when the words cannot
+ * be found at the ends of the text, in order (a line written right to
+ * left), or when no word would be left.
+ *
+ * Returns: %TRUE if words were dropped
+ */
+gboolean
+gst_vocr_line_trim_unsure_symbols (GstVocrLine * line, gdouble max_confidence)
+{
+  guint first = 0, last, i;
+  const gchar *start, *end;
+  gint x0 = G_MAXINT, y0 = G_MAXINT, x1 = G_MININT, y1 = G_MININT;
+  gdouble confidence = 0;
+
+  g_return_val_if_fail (line != NULL, FALSE);
+
+  last = line->words->len;
+  while (first < last && is_unsure_symbols (g_ptr_array_index (line->words,
+              first), max_confidence))
+    first++;
+  while (last > first && is_unsure_symbols (g_ptr_array_index (line->words,
+              last - 1), max_confidence))
+    last--;
+  if (first == last || (first == 0 && last == line->words->len))
+    return FALSE;
+
+  start = line->text;
+  end = line->text + strlen (line->text);
+  for (i = 0; i < first; i++) {
+    const GstVocrWord *word = g_ptr_array_index (line->words, i);
+
+    if (!g_str_has_prefix (start, word->text))
+      return FALSE;
+    start += strlen (word->text);
+    while (*start == ' ')
+      start++;
+  }
+  for (i = line->words->len; i > last; i--) {
+    const GstVocrWord *word = g_ptr_array_index (line->words, i - 1);
+    gsize len = strlen (word->text);
+
+    if ((gsize) (end - start) < len || strncmp (end - len, word->text, len))
+      return FALSE;
+    end -= len;
+    while (end > start && end[-1] == ' ')
+      end--;
+  }
+
+  g_ptr_array_remove_range (line->words, last, line->words->len - last);
+  g_ptr_array_remove_range (line->words, 0, first);
+  memmove (line->text, start, end - start);
+  line->text[end - start] = '\0';
+  for (i = 0; i < line->words->len; i++) {
+    const GstVocrWord *word = g_ptr_array_index (line->words, i);
+
+    x0 = MIN (x0, word->x);
+    y0 = MIN (y0, word->y);
+    x1 = MAX (x1, word->x + word->width);
+    y1 = MAX (y1, word->y + word->height);
+    confidence += word->confidence;
+  }
+  line->x = x0;
+  line->y = y0;
+  line->width = x1 - x0;
+  line->height = y1 - y0;
+  line->confidence = confidence / line->words->len;
+  return TRUE;
 }

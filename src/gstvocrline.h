@@ -108,6 +108,10 @@ GST_VOCR_API
 GstVocrLine *gst_vocr_line_scale (const GstVocrLine * line, gdouble sx,
     gdouble sy);
 
+GST_VOCR_API
+gboolean gst_vocr_line_trim_unsure_symbols (GstVocrLine * line,
+    gdouble max_confidence);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GstVocrWord, gst_vocr_word_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GstVocrLine, gst_vocr_line_free)
 

@@ -3,6 +3,8 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include <glib/gstdio.h>
 #include <gst/check/gstcheck.h>
@@ -70,6 +72,66 @@ GST_START_TEST (test_line_scale_keeps_edges)
   fail_unless_equals_string (scaled->text, "abc");
 
   gst_vocr_line_free (scaled);
+  gst_vocr_line_free (line);
+}
+
+GST_END_TEST;
+
+/* A line whose words are given as "text confidence x width" quads. */
+static GstVocrLine *
+line_of_words (const gchar * text, const gchar * words)
+{
+  GstVocrLine *line = gst_vocr_line_new (text, 0.5, 0, 0, 200, 10, 0.0,
+      "en-US");
+  gchar **parts = g_strsplit (words, " ", -1);
+  guint i;
+
+  for (i = 0; parts[i]; i += 4)
+    gst_vocr_line_add_word (line, gst_vocr_word_new (parts[i],
+            g_ascii_strtod (parts[i + 1], NULL), atoi (parts[i + 2]), 0,
+            atoi (parts[i + 3]), 10));
+  g_strfreev (parts);
+  return line;
+}
+
+GST_START_TEST (test_line_trim_unsure_symbols)
+{
+  GstVocrLine *line;
+  gint x, y, w, h;
+
+  /* a plate's frame before, a speck after: both go */
+  line = line_of_words ("_-® U 3221 UN .", "_-® 0.0 0 20 U 0.92 30 10 "
+      "3221 0.92 50 40 UN 0.95 100 20 . 0.44 125 3");
+  fail_unless (gst_vocr_line_trim_unsure_symbols (line, 0.8));
+  fail_unless_equals_string (gst_vocr_line_get_text (line), "U 3221 UN");
+  fail_unless_equals_int (gst_vocr_line_get_n_words (line), 3);
+  fail_unless_equals_string (gst_vocr_word_get_text (gst_vocr_line_get_word
+          (line, 0)), "U");
+  gst_vocr_line_get_box (line, &x, &y, &w, &h);
+  fail_unless (x == 30 && w == 90 && y == 0 && h == 10);
+  fail_unless (fabs (gst_vocr_line_get_confidence (line) - 0.93) < 1e-9);
+  gst_vocr_line_free (line);
+
+  /* sure symbols are text; unsure ones between words stay */
+  line = line_of_words ("- Score - 10", "- 0.95 0 5 Score 0.9 10 50 "
+      "- 0.3 70 5 10 0.9 80 20");
+  fail_if (gst_vocr_line_trim_unsure_symbols (line, 0.8));
+  fail_unless_equals_string (gst_vocr_line_get_text (line), "- Score - 10");
+  fail_unless_equals_int (gst_vocr_line_get_n_words (line), 4);
+  fail_unless_equals_float (gst_vocr_line_get_confidence (line), 0.5);
+  gst_vocr_line_free (line);
+
+  /* nothing would be left */
+  line = line_of_words ("|| .", "|| 0.2 0 5 . 0.1 10 3");
+  fail_if (gst_vocr_line_trim_unsure_symbols (line, 0.8));
+  fail_unless_equals_string (gst_vocr_line_get_text (line), "|| .");
+  gst_vocr_line_free (line);
+
+  /* words not at the ends of the text, in order (right to left) */
+  line = line_of_words ("\xd9\x85\xd8\xb1\xd8\xad\xd8\xa8\xd8\xa7 .",
+      ". 0.3 0 3 \xd9\x85\xd8\xb1\xd8\xad\xd8\xa8\xd8\xa7 0.9 10 60");
+  fail_if (gst_vocr_line_trim_unsure_symbols (line, 0.8));
+  fail_unless_equals_int (gst_vocr_line_get_n_words (line), 2);
   gst_vocr_line_free (line);
 }
 
@@ -484,6 +546,7 @@ textmeta_suite (void)
   suite_add_tcase (s, tc);
   tcase_add_test (tc, test_line_accessors_and_copy);
   tcase_add_test (tc, test_line_scale_keeps_edges);
+  tcase_add_test (tc, test_line_trim_unsure_symbols);
   tcase_add_test (tc, test_meta_add_get);
   tcase_add_test (tc, test_meta_copy);
   tcase_add_test (tc, test_meta_scale_and_other_transforms);
