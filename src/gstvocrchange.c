@@ -211,7 +211,8 @@ make_edges (GstVocrChangeDetector * det, const guint8 * luma, gint stride)
         sums[i] += row[i];
     }
     if (f == 2) {
-      /* 720p, the common case */
+      /* 720p, the common case, written out: the loop over f does not
+       * vectorise (0.91 vs 0.58 ms a 720p update) */
       for (x = 0; x < w; x++)
         out[x] = (sums[2 * x] + sums[2 * x + 1] + 2) >> 2;
     } else {
