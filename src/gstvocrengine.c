@@ -1034,6 +1034,74 @@ keep_better (GPtrArray * lines, GPtrArray * other, gdouble handicap)
   return lines;
 }
 
+/* A word's glyphs are closer to each other than this share of the line's
+ * height; words are further apart. */
+#define LETTER_GAP 0.2
+
+/* Whether the frame's edge at the left (@before) or right side of the
+ * @width-wide region at (@dx, @dy) cuts @word of @line: the word reaches
+ * the edge, or one of the @cut shapes at that side (ink the preparation
+ * took out, or %NULL) lies on the line's rows, at most a letter's gap from
+ * the word. */
+static gboolean
+edge_cuts_word (BOXA * cut, gint dx, gint dy, gint width,
+    const GstVocrLine * line, const GstVocrWord * word, gboolean before)
+{
+  gdouble letter_gap = LETTER_GAP * line->height;
+  gint i, n = cut ? boxaGetCount (cut) : 0;
+
+  if ((before ? word->x - dx : dx + width - (word->x + word->width))
+      <= letter_gap)
+    return TRUE;
+  for (i = 0; i < n; i++) {
+    l_int32 x, y, w, h;
+    gint middle;
+
+    boxaGetBoxGeometry (cut, i, &x, &y, &w, &h);
+    middle = dy + y + h / 2;
+    if ((before ? x != 0 : x + w != width) || middle < line->y
+        || middle > line->y + line->height)
+      continue;
+    if ((before ? word->x - (dx + x + w) : dx + x - (word->x + word->width))
+        <= letter_gap)
+      return TRUE;
+  }
+  return FALSE;
+}
+
+/* Drops the words of @lines that the frame's edge cuts, at the left side
+ * (@left) or right side (@right) of the @width-wide region at (@dx, @dy),
+ * @cut holding the shapes the preparation took out there (or %NULL): the
+ * rest of such a word is no word of the text ("deliv" of "delivery"
+ * scrolling out of the picture). A line left without words goes. */
+static void
+drop_cut_words (GPtrArray * lines, BOXA * cut, gint dx, gint dy, gint width,
+    gboolean left, gboolean right)
+{
+  guint l = 0;
+
+  while (l < lines->len) {
+    GstVocrLine *line = g_ptr_array_index (lines, l);
+    guint n_words = line->words->len, n_first, n_last;
+
+    /* turned text's words are not side by side in the frame */
+    if (n_words == 0 || line->height > line->width) {
+      l++;
+      continue;
+    }
+    n_first = left && edge_cuts_word (cut, dx, dy, width, line,
+        g_ptr_array_index (line->words, 0), TRUE);
+    n_last = right && edge_cuts_word (cut, dx, dy, width, line,
+        g_ptr_array_index (line->words, n_words - 1), FALSE);
+    if (n_first + n_last >= n_words)
+      g_ptr_array_remove_index (lines, l);
+    else {
+      gst_vocr_line_trim_words (line, n_first, n_last);
+      l++;
+    }
+  }
+}
+
 /**
  * gst_vocr_engine_set_time_limit:
  * @engine: a #GstVocrEngine
@@ -1097,7 +1165,8 @@ gst_vocr_engine_recognize (GstVocrEngine * engine, const GstVideoFrame * frame,
   /* Give Tesseract only the region: SetRectangle misreads regions as wide
    * as the image (Tesseract 5.3). */
   gst_vocr_prepare_region (luma + (gsize) y0 * stride + x0, stride,
-      x1 - x0, y1 - y0, &prepared);
+      x1 - x0, y1 - y0, x0 == 0, x1 == GST_VIDEO_FRAME_WIDTH (frame),
+      &prepared);
   place.dx = x0;
   place.dy = y0;
   place.scale = prepared.scale;
@@ -1151,6 +1220,9 @@ gst_vocr_engine_recognize (GstVocrEngine * engine, const GstVideoFrame * frame,
       lines = keep_better (lines, other, TURNED_PREFERENCE);
     }
   }
+  if (lines && (x0 == 0 || x1 == GST_VIDEO_FRAME_WIDTH (frame)))
+    drop_cut_words (lines, prepared.cut, x0, y0, x1 - x0, x0 == 0,
+        x1 == GST_VIDEO_FRAME_WIDTH (frame));
   gst_vocr_prepared_clear (&prepared);
   return lines;
 }

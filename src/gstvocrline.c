@@ -376,44 +376,36 @@ is_unsure_symbols (const GstVocrWord * word, gdouble max_confidence)
 }
 
 /**
- * gst_vocr_line_trim_unsure_symbols:
+ * gst_vocr_line_trim_words:
  * @line: a #GstVocrLine that is not yet shared
- * @max_confidence: words read with less confidence than this (0 to 1) may
- *   go
+ * @n_first: how many words to drop from its start
+ * @n_last: how many words to drop from its end
  *
- * Drops from both ends of @line the words made of symbols alone (no letter
- * or digit) read with less than @max_confidence: what OCR makes of a
- * plate's frame, a panel's border or a shadow beside the text ("_-®",
- * "“™", "."). The line's text, box and confidence become those of the words
- * left (the confidence their mean). Nothing changes when the words cannot
- * be found at the ends of the text, in order (a line written right to
- * left), or when no word would be left.
+ * Drops words from the ends of @line, with their text. The line's text,
+ * box and confidence become those of the words left (the confidence their
+ * mean). Nothing changes when the words cannot be found at the ends of the
+ * text, in order (a line written right to left), or when no word would be
+ * left.
  *
  * Returns: %TRUE if words were dropped
  */
 gboolean
-gst_vocr_line_trim_unsure_symbols (GstVocrLine * line, gdouble max_confidence)
+gst_vocr_line_trim_words (GstVocrLine * line, guint n_first, guint n_last)
 {
-  guint first = 0, last, i;
+  guint last, i;
   const gchar *start, *end;
   gint x0 = G_MAXINT, y0 = G_MAXINT, x1 = G_MININT, y1 = G_MININT;
   gdouble confidence = 0;
 
   g_return_val_if_fail (line != NULL, FALSE);
 
-  last = line->words->len;
-  while (first < last && is_unsure_symbols (g_ptr_array_index (line->words,
-              first), max_confidence))
-    first++;
-  while (last > first && is_unsure_symbols (g_ptr_array_index (line->words,
-              last - 1), max_confidence))
-    last--;
-  if (first == last || (first == 0 && last == line->words->len))
+  if ((n_first == 0 && n_last == 0) || n_first + n_last >= line->words->len)
     return FALSE;
+  last = line->words->len - n_last;
 
   start = line->text;
   end = line->text + strlen (line->text);
-  for (i = 0; i < first; i++) {
+  for (i = 0; i < n_first; i++) {
     const GstVocrWord *word = g_ptr_array_index (line->words, i);
 
     if (!g_str_has_prefix (start, word->text))
@@ -433,8 +425,8 @@ gst_vocr_line_trim_unsure_symbols (GstVocrLine * line, gdouble max_confidence)
       end--;
   }
 
-  g_ptr_array_remove_range (line->words, last, line->words->len - last);
-  g_ptr_array_remove_range (line->words, 0, first);
+  g_ptr_array_remove_range (line->words, last, n_last);
+  g_ptr_array_remove_range (line->words, 0, n_first);
   memmove (line->text, start, end - start);
   line->text[end - start] = '\0';
   for (i = 0; i < line->words->len; i++) {
@@ -452,4 +444,34 @@ gst_vocr_line_trim_unsure_symbols (GstVocrLine * line, gdouble max_confidence)
   line->height = y1 - y0;
   line->confidence = confidence / line->words->len;
   return TRUE;
+}
+
+/**
+ * gst_vocr_line_trim_unsure_symbols:
+ * @line: a #GstVocrLine that is not yet shared
+ * @max_confidence: words read with less confidence than this (0 to 1) may
+ *   go
+ *
+ * Drops from both ends of @line the words made of symbols alone (no letter
+ * or digit) read with less than @max_confidence: what OCR makes of a
+ * plate's frame, a panel's border or a shadow beside the text ("_-®",
+ * "“™", "."), as gst_vocr_line_trim_words() does.
+ *
+ * Returns: %TRUE if words were dropped
+ */
+gboolean
+gst_vocr_line_trim_unsure_symbols (GstVocrLine * line, gdouble max_confidence)
+{
+  guint first = 0, last;
+
+  g_return_val_if_fail (line != NULL, FALSE);
+
+  last = line->words->len;
+  while (first < last && is_unsure_symbols (g_ptr_array_index (line->words,
+              first), max_confidence))
+    first++;
+  while (last > first && is_unsure_symbols (g_ptr_array_index (line->words,
+              last - 1), max_confidence))
+    last--;
+  return gst_vocr_line_trim_words (line, first, line->words->len - last);
 }

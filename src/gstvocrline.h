@@ -109,6 +109,10 @@ GstVocrLine *gst_vocr_line_scale (const GstVocrLine * line, gdouble sx,
     gdouble sy);
 
 GST_VOCR_API
+gboolean gst_vocr_line_trim_words (GstVocrLine * line, guint n_first,
+    guint n_last);
+
+GST_VOCR_API
 gboolean gst_vocr_line_trim_unsure_symbols (GstVocrLine * line,
     gdouble max_confidence);
 

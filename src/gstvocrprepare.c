@@ -257,6 +257,39 @@ remove_bullets (PIX * ink, gint glyph_h)
   pixaDestroy (&shapes);
 }
 
+/* The shapes of @ink (1 bpp, ink set) that could be the parts of glyphs
+ * (of median height @glyph_h) left by the frame's edge at its left side
+ * (when @left) or right side (when @right): touching that side but not the
+ * top or bottom, and no larger than a wide glyph (a sliver of a letter
+ * can be a speck). The ink preparation removes them with the other shapes
+ * touching the region's edge, and the rest of their word is read without
+ * them, as a word of its own ("deliv", "alomino"). */
+static BOXA *
+find_cut_glyphs (PIX * ink, gint glyph_h, gboolean left, gboolean right)
+{
+  BOXA *shapes = pixConnCompBB (ink, 8), *cut;
+  gint width = pixGetWidth (ink), height = pixGetHeight (ink), i, n;
+
+  if (shapes == NULL)
+    return NULL;
+  cut = boxaCreate (0);
+  n = boxaGetCount (shapes);
+  for (i = 0; i < n; i++) {
+    l_int32 x, y, w, h;
+
+    boxaGetBoxGeometry (shapes, i, &x, &y, &w, &h);
+    if (!((left && x == 0) || (right && x + w == width)) || y == 0
+        || y + h == height)
+      continue;
+    if (h <= 2 * glyph_h && w <= 2 * glyph_h)
+      boxaAddBox (cut, boxaGetBox (shapes, i, L_CLONE), L_INSERT);
+  }
+  boxaDestroy (&shapes);
+  if (boxaGetCount (cut) == 0)
+    boxaDestroy (&cut);
+  return cut;
+}
+
 /* Turns the ink of @prepared so that its lines are level: signs and plates
  * filmed at an angle, which Tesseract reads only within a few degrees. */
 static void
@@ -285,12 +318,16 @@ level (GstVocrPrepared * prepared)
  * @stride: bytes from one row of @luma to the next
  * @width: the region's width
  * @height: the region's height
+ * @cut_left: whether the region's left side is the frame's edge, where
+ *   text can be cut
+ * @cut_right: whether its right side is
  * @prepared: (out caller-allocates): the image to give Tesseract; clear it
  *   with gst_vocr_prepared_clear()
  */
 void
 gst_vocr_prepare_region (const guint8 * luma, gint stride, gint width,
-    gint height, GstVocrPrepared * prepared)
+    gint height, gboolean cut_left, gboolean cut_right,
+    GstVocrPrepared * prepared)
 {
   PIX *gray = pixCreate (width, height, 8);
   l_uint32 *data = pixGetData (gray);
@@ -330,6 +367,7 @@ gst_vocr_prepare_region (const guint8 * luma, gint stride, gint width,
   pixDestroy (&light_side);
 
   prepared->deskew = 0.0;
+  prepared->cut = NULL;
   if (best < MIN_GLYPHS) {
     /* no side makes glyphs: the region as it is, for Tesseract to
      * binarise */
@@ -350,6 +388,8 @@ gst_vocr_prepare_region (const guint8 * luma, gint stride, gint width,
     if (scale < 1.2)
       scale = 1.0;
   }
+  if (cut_left || cut_right)
+    prepared->cut = find_cut_glyphs (ink, glyph_h, cut_left, cut_right);
   prepared->region = pixClone (gray);
   if (scale > 1.0) {
     PIX *scaled = pixScaleGrayLI (gray, (l_float32) scale, (l_float32) scale);
@@ -386,4 +426,5 @@ gst_vocr_prepared_clear (GstVocrPrepared * prepared)
 {
   pixDestroy (&prepared->pix);
   pixDestroy (&prepared->region);
+  boxaDestroy (&prepared->cut);
 }

@@ -25,11 +25,15 @@ typedef struct
   /* the region as it was, gray and unscaled, when @pix is its ink, for a
    * second opinion; %NULL when @pix is the region itself */
   PIX *region;
+  /* boxes, in the region's pixels, of the shapes at its sides that could
+   * be glyphs cut by the frame's edge; %NULL if none */
+  BOXA *cut;
 } GstVocrPrepared;
 
 G_GNUC_INTERNAL
 void gst_vocr_prepare_region (const guint8 * luma, gint stride, gint width,
-    gint height, GstVocrPrepared * prepared);
+    gint height, gboolean cut_left, gboolean cut_right,
+    GstVocrPrepared * prepared);
 
 G_GNUC_INTERNAL
 void gst_vocr_prepared_clear (GstVocrPrepared * prepared);

@@ -687,6 +687,34 @@ GST_START_TEST (test_bullets_are_not_read)
 
 GST_END_TEST;
 
+/* Text running past the frame's edge, as a ticker's does: the words the
+ * edge cuts are not words of the text ("pr" of "protrudes", "rbour" of
+ * "Harbour"), the rest of the line is; a line ending 25 px from the edge
+ * keeps its last word. */
+GST_START_TEST (test_words_cut_by_the_frame_edge_are_dropped)
+{
+  const gchar *drawings[][2] = {
+    {"text=\"Score tonight delivery protrudes\" halignment=right deltax=130",
+        "Score tonight delivery"},
+    {"text=\"Harbour lights tonight\" halignment=left deltax=-70",
+        "lights tonight"},
+    {"text=\"Gate closes at 7\" halignment=right", "Gate closes at 7"},
+  };
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (drawings); i++) {
+    gchar *drawing = g_strdup_printf ("textoverlay %s font-desc=\"Sans 24\" "
+        "wrap-mode=-1", drawings[i][0]);
+    Run *run = run_one_frame (drawing, "");
+
+    fail_unless_equals_string (single_line (run, 0)->text, drawings[i][1]);
+    run_free (run);
+    g_free (drawing);
+  }
+}
+
+GST_END_TEST;
+
 /* A line mixing right-to-left and left-to-right text: Tesseract wraps the
  * runs in directional marks (U+200E, U+200F), which the element removes. */
 GST_START_TEST (test_mixed_direction_line_has_no_direction_marks)
@@ -1824,6 +1852,7 @@ vocrtextdetect_suite (void)
   tcase_add_test (tc, test_latin_languages_told_apart);
   tcase_add_test (tc, test_mixed_direction_line_has_no_direction_marks);
   tcase_add_test (tc, test_bullets_are_not_read);
+  tcase_add_test (tc, test_words_cut_by_the_frame_edge_are_dropped);
   tcase_add_test (tc, test_missing_language_is_a_clear_error);
   tcase_add_test (tc, test_unloadable_model_is_an_error);
   tcase_add_test (tc, test_invalid_settings_are_errors);

@@ -94,6 +94,40 @@ line_of_words (const gchar * text, const gchar * words)
   return line;
 }
 
+GST_START_TEST (test_line_trim_words)
+{
+  GstVocrLine *line;
+  gint x, y, w, h;
+
+  line = line_of_words ("rbour lights tonight pr", "rbour 0.9 0 50 "
+      "lights 0.8 60 50 tonight 0.7 120 70 pr 0.96 200 20");
+  fail_unless (gst_vocr_line_trim_words (line, 1, 1));
+  fail_unless_equals_string (gst_vocr_line_get_text (line), "lights tonight");
+  fail_unless_equals_int (gst_vocr_line_get_n_words (line), 2);
+  gst_vocr_line_get_box (line, &x, &y, &w, &h);
+  fail_unless (x == 60 && w == 130 && y == 0 && h == 10);
+  fail_unless (fabs (gst_vocr_line_get_confidence (line) - 0.75) < 1e-9);
+
+  /* one end only; nothing to drop */
+  fail_unless (gst_vocr_line_trim_words (line, 0, 1));
+  fail_unless_equals_string (gst_vocr_line_get_text (line), "lights");
+  fail_if (gst_vocr_line_trim_words (line, 0, 0));
+
+  /* no word would be left */
+  fail_if (gst_vocr_line_trim_words (line, 1, 0));
+  fail_unless_equals_string (gst_vocr_line_get_text (line), "lights");
+  gst_vocr_line_free (line);
+
+  /* the words are not at the text's ends */
+  line = line_of_words ("B A", "A 0.9 0 10 B 0.9 20 10");
+  fail_if (gst_vocr_line_trim_words (line, 1, 0));
+  fail_unless_equals_string (gst_vocr_line_get_text (line), "B A");
+  fail_unless_equals_int (gst_vocr_line_get_n_words (line), 2);
+  gst_vocr_line_free (line);
+}
+
+GST_END_TEST;
+
 GST_START_TEST (test_line_trim_unsure_symbols)
 {
   GstVocrLine *line;
@@ -546,6 +580,7 @@ textmeta_suite (void)
   suite_add_tcase (s, tc);
   tcase_add_test (tc, test_line_accessors_and_copy);
   tcase_add_test (tc, test_line_scale_keeps_edges);
+  tcase_add_test (tc, test_line_trim_words);
   tcase_add_test (tc, test_line_trim_unsure_symbols);
   tcase_add_test (tc, test_meta_add_get);
   tcase_add_test (tc, test_meta_copy);
