@@ -194,7 +194,8 @@ gst_vocr_insight_sink_class_init (GstVocrInsightSinkClass * klass)
   g_object_class_install_property (gobject_class, PROP_MIN_DURATION,
       g_param_spec_uint64 ("min-duration", "Minimum duration",
           "Drop items shown for less than this long in total (ns); "
-          "18446744073709551615 = two sampling intervals", 0, G_MAXUINT64,
+          "18446744073709551615 = two sampling intervals (one for a line "
+          "whose words scroll)", 0, G_MAXUINT64,
           DEFAULT_MIN_DURATION, G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS |
           GST_PARAM_MUTABLE_READY));
 

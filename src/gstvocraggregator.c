@@ -33,8 +33,12 @@
  * one dropped reading does not split it.
  *
  * Output and ids. An item is output once its instances add up to the
- * minimum duration (by default two sampling intervals) and its mean
- * confidence reaches the minimum confidence. After each sample and at
+ * minimum duration and its mean confidence reaches the minimum confidence.
+ * By default the minimum duration is two sampling intervals, and one for
+ * an item read in one sample whose words (four in five at least, two or
+ * more) were also read in new lines of the sample before or after, moved
+ * by more than the line's height: a scrolling ticker's line is new text in
+ * every sample, but its words are not. After each sample and at
  * gst_vocr_aggregator_finish() the items that have newly qualified get the
  * next ids, ordered by the start of their first instance, then by the order
  * they were created in (which is the order of the lines in the sample).
@@ -116,6 +120,16 @@ typedef struct
   guint stride;                 /* keep every stride-th reading */
   guint64 n_readings;           /* all readings, kept or not */
   gdouble sum_confidence;       /* over all readings */
+
+  /* Started by the latest sample: its words (Word) that no new line of
+   * the sample before had elsewhere, how many words it has, and its
+   * height */
+  GArray *unconfirmed;
+  guint n_words;
+  gint line_height;
+  /* read in one sample, its words also read in new lines of the samples
+   * before and after: scrolling text, not a misreading */
+  gboolean corroborated;
 } Item;
 
 /* A line of the sample being matched. */
@@ -150,6 +164,8 @@ struct _GstVocrAggregator
   GstClockTime interval;
 
   GArray *row;                  /* scratch for the edit distance */
+  /* the words of the lines that started items in the latest sample */
+  GHashTable *new_words;
 };
 
 /* The form texts are compared in: NFKC, case folded, runs of white space
@@ -273,6 +289,8 @@ item_free (Item * item)
   g_array_unref (item->variants);
   g_array_unref (item->readings);
   g_array_unref (item->instances);
+  if (item->unconfirmed)
+    g_array_unref (item->unconfirmed);
   g_slice_free (Item, item);
 }
 
@@ -577,12 +595,14 @@ item_qualifies (GstVocrAggregator * agg, const Item * item, gboolean final)
     /* two sampling intervals: text read in one sample only is more often a
      * misreading (a shape read as a letter, a word half faded in) than
      * text shown for under a second (dev set: 0.908 -> 0.910 F1, real
-     * photos 0.784 -> 0.793; scrolling tickers lose some words). Text the
-     * stream ended on (or an error cut short) had no second sample to come:
-     * one is enough. Before a second sample there is no interval to judge
-     * by. */
+     * photos 0.784 -> 0.793). Text the stream ended on (or an error cut
+     * short) had no second sample to come, and a scrolling ticker's line is
+     * new text in every sample, but its words were read before and after
+     * (corroborated): one is enough. Before a second sample there is no
+     * interval to judge by. */
     if (GST_CLOCK_TIME_IS_VALID (agg->interval))
-      min_duration = agg->interval * (final && item->at_end ? 1 : 2);
+      min_duration = agg->interval * ((final && item->at_end)
+          || item->corroborated ? 1 : 2);
     else if (final)
       min_duration = 0;
     else
@@ -815,6 +835,8 @@ gst_vocr_aggregator_new (void)
   agg->last_time = agg->last_running = GST_CLOCK_TIME_NONE;
   agg->interval = GST_CLOCK_TIME_NONE;
   agg->row = g_array_new (FALSE, FALSE, sizeof (guint));
+  agg->new_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+      NULL);
   return agg;
 }
 
@@ -831,6 +853,7 @@ gst_vocr_aggregator_free (GstVocrAggregator * agg)
   g_ptr_array_unref (agg->retired);
   g_ptr_array_unref (agg->events);
   g_array_unref (agg->row);
+  g_hash_table_unref (agg->new_words);
   g_slice_free (GstVocrAggregator, agg);
 }
 
@@ -869,8 +892,8 @@ gst_vocr_aggregator_set_max_gap (GstVocrAggregator * agg, GstClockTime max_gap)
  * gst_vocr_aggregator_set_min_duration:
  * @agg: a #GstVocrAggregator
  * @min_duration: the total instance duration an item needs to be output,
- *   GST_CLOCK_TIME_NONE for two sampling intervals (the default), 0 to
- *   output everything
+ *   GST_CLOCK_TIME_NONE for two sampling intervals, one for a line whose
+ *   words scroll (the default), 0 to output everything
  */
 void
 gst_vocr_aggregator_set_min_duration (GstVocrAggregator * agg,
@@ -941,6 +964,104 @@ gst_vocr_aggregator_set_retire_after (GstVocrAggregator * agg,
   agg->retire_after = retire_after;
 }
 
+/* A word of a line, normalised, and the middle of its box across. */
+typedef struct
+{
+  gchar *text;
+  gint x;
+} Word;
+
+static void
+word_clear (Word * word)
+{
+  g_free (word->text);
+}
+
+/* The words of @line with a letter or digit: a symbol between words ("«",
+ * "|") is as often a misread separator as text. */
+static GArray *
+line_words (const GstVocrLine * line)
+{
+  GArray *words = g_array_new (FALSE, FALSE, sizeof (Word));
+  guint i;
+
+  g_array_set_clear_func (words, (GDestroyNotify) word_clear);
+  for (i = 0; line->words && i < line->words->len; i++) {
+    const GstVocrWord *w = g_ptr_array_index (line->words, i);
+    glong len;
+    gunichar *norm = normalise (w->text ? w->text : "", &len);
+    glong j;
+
+    for (j = 0; j < len && !g_unichar_isalnum (norm[j]); j++);
+    if (j < len) {
+      Word word = { g_ucs4_to_utf8 (norm, len, NULL, NULL, NULL),
+        w->x + w->width / 2
+      };
+
+      if (word.text)
+        g_array_append_val (words, word);
+    }
+    g_free (norm);
+  }
+  return words;
+}
+
+/* Whether @word was read in @words (text to middle across) elsewhere:
+ * more than @distance away. */
+static gboolean
+read_elsewhere (GHashTable * words, const Word * word, gint distance)
+{
+  gpointer x;
+
+  return g_hash_table_lookup_extended (words, word->text, NULL, &x)
+      && ABS (GPOINTER_TO_INT (x) - word->x) > distance;
+}
+
+/* Settles whether the items started by the previous sample are
+ * corroborated: they have two words or more, and each was read, moved by
+ * more than the line's height, in a new line of that sample or of this one
+ * (@new_words: text to middle across). A ticker's words move from sample
+ * to sample; a line typed or faded in word by word stays, and a word half
+ * typed or faded in ("wittin" of "witting") is read nowhere else. Then
+ * notes, for the items this sample started (from index @first), the words
+ * the previous sample's new lines lacked, and makes @new_words the
+ * sample's. */
+static void
+corroborate (GstVocrAggregator * agg, guint first, GPtrArray * first_lines,
+    GHashTable * new_words)
+{
+  guint i, j;
+
+  for (i = 0; i < first; i++) {
+    Item *item = g_ptr_array_index (agg->items, i);
+    guint missing = 0;
+
+    if (item->unconfirmed == NULL)
+      continue;
+    for (j = 0; j < item->unconfirmed->len; j++)
+      missing += !read_elsewhere (new_words, &g_array_index
+          (item->unconfirmed, Word, j), item->line_height);
+    item->corroborated = item->n_words >= 2 && 5 * missing <= item->n_words;
+    g_clear_pointer (&item->unconfirmed, g_array_unref);
+  }
+  for (i = first; i < agg->items->len; i++) {
+    Item *item = g_ptr_array_index (agg->items, i);
+    const GstVocrLine *line = g_ptr_array_index (first_lines, i - first);
+    GArray *words = line_words (line);
+
+    item->n_words = words->len;
+    item->line_height = line->height;
+    item->unconfirmed = words;
+    for (j = words->len; j > 0; j--) {
+      if (read_elsewhere (agg->new_words, &g_array_index (words, Word, j - 1),
+              line->height))
+        g_array_remove_index (words, j - 1);
+    }
+  }
+  g_hash_table_unref (agg->new_words);
+  agg->new_words = new_words;
+}
+
 /**
  * gst_vocr_aggregator_push_sample:
  * @agg: a #GstVocrAggregator
@@ -966,7 +1087,9 @@ gst_vocr_aggregator_push_sample (GstVocrAggregator * agg,
   gboolean *line_taken;
   gint *line_of_item;
   GstClockTime max_gap;
-  guint i, n_items;
+  guint i, j, n_items;
+  GHashTable *new_words;
+  GPtrArray *new_lines;
 
   g_return_if_fail (agg != NULL);
 
@@ -976,8 +1099,10 @@ gst_vocr_aggregator_push_sample (GstVocrAggregator * agg,
     running_time = stream_time;
 
   if (agg->n_samples > 0) {
-    if (stream_time < agg->last_time)
+    if (stream_time < agg->last_time) {
       close_all (agg, agg->last_time, agg->last_running);
+      g_hash_table_remove_all (agg->new_words);
+    }
     else if (stream_time > agg->last_time)
       agg->interval = MIN (agg->interval, stream_time - agg->last_time);
   }
@@ -1031,16 +1156,31 @@ gst_vocr_aggregator_push_sample (GstVocrAggregator * agg,
       item->miss_running = running_time;
     }
   }
+  new_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  new_lines = g_ptr_array_new ();
   for (i = 0; i < sample->len; i++) {
+    const SampleLine *sl = &g_array_index (sample, SampleLine, i);
     Item *item;
+    GArray *words;
 
     if (line_taken[i])
       continue;
     item = item_new (agg->items->len);
-    item_add_reading (item, &g_array_index (sample, SampleLine, i));
+    item_add_reading (item, sl);
     g_ptr_array_add (agg->items, item);
     item_open (agg, item, stream_time, running_time);
+    g_ptr_array_add (new_lines, (gpointer) sl->line);
+    words = line_words (sl->line);
+    for (j = 0; j < words->len; j++) {
+      Word *word = &g_array_index (words, Word, j);
+
+      g_hash_table_replace (new_words, g_steal_pointer (&word->text),
+          GINT_TO_POINTER (word->x));
+    }
+    g_array_unref (words);
   }
+  corroborate (agg, n_items, new_lines, new_words);
+  g_ptr_array_unref (new_lines);
 
   agg->last_time = stream_time;
   agg->last_running = running_time;

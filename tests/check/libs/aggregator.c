@@ -350,6 +350,66 @@ GST_START_TEST (test_flicker_min_duration)
 
 GST_END_TEST;
 
+/* A line of 20 px high words 60 px wide, 70 px apart, from @x. */
+static GstVocrLine *
+words_at (const gchar * text, gint x)
+{
+  gchar **words = g_strsplit (text, " ", -1);
+  guint n = g_strv_length (words), i;
+  GstVocrLine *line = gst_vocr_line_new (text, 0.9, x, 300, 70 * n - 10, 20,
+      0.0, "en-US");
+
+  for (i = 0; i < n; i++)
+    gst_vocr_line_add_word (line, gst_vocr_word_new (words[i], 0.9,
+            x + 70 * i, 300, 60, 20));
+  g_strfreev (words);
+  return line;
+}
+
+/* A ticker's line is new text in every sample, but its words were read,
+ * elsewhere, in the samples before and after: one sample is enough. Words
+ * read in place (typed in) or nowhere else (misread) are not. */
+GST_START_TEST (test_scrolling_words_corroborate)
+{
+  GstVocrAggregator *agg = gst_vocr_aggregator_new ();
+  GPtrArray *items;
+
+  /* scrolling left by 50 px a sample, a word in, a word out */
+  push (agg, 0, words_at ("alpha bravo charlie delta echo", 100), NULL);
+  push (agg, 500, words_at ("bravo charlie delta echo foxtrot", 120), NULL);
+  push (agg, 1000, words_at ("charlie delta echo foxtrot golf", 140), NULL);
+  /* typed in place; then a line with a word no other sample has */
+  push (agg, 1500, words_at ("hotel india", 100), NULL);
+  push (agg, 2000, words_at ("hotel india juliett", 100), NULL);
+  push (agg, 2500, words_at ("hotel india juliett kilo", 100), NULL);
+  push (agg, 3000, words_at ("hotel india juliett kilo", 100), NULL);
+  push (agg, 3500, words_at ("lima mike", 100), NULL);
+  push (agg, 4000, words_at ("lima mike xray", 120), NULL);
+  push (agg, 4500, words_at ("lima mike", 140), NULL);
+  push (agg, 5000, words_at ("lima mike", 140), NULL);
+  finish (agg, 5500);
+  items = gst_vocr_aggregator_get_items (agg);
+
+  fail_unless_equals_int (items->len, 5);
+  fail_unless_equals_string (item_at (items, 0)->text,
+      "alpha bravo charlie delta echo");
+  check_instance (item_at (items, 0), 0, 0, 500);
+  fail_unless_equals_string (item_at (items, 1)->text,
+      "bravo charlie delta echo foxtrot");
+  check_instance (item_at (items, 1), 0, 500, 1000);
+  fail_unless_equals_string (item_at (items, 2)->text,
+      "charlie delta echo foxtrot golf");
+  check_instance (item_at (items, 2), 0, 1000, 1500);
+  fail_unless_equals_string (item_at (items, 3)->text,
+      "hotel india juliett kilo");
+  check_instance (item_at (items, 3), 0, 2500, 3500);
+  fail_unless_equals_string (item_at (items, 4)->text, "lima mike");
+  g_ptr_array_unref (items);
+  gst_vocr_aggregator_free (agg);
+}
+
+GST_END_TEST;
+
 /* Text the stream ends on had no second sample to come: one is enough. */
 GST_START_TEST (test_text_at_the_end_needs_one_sample)
 {
@@ -821,6 +881,7 @@ aggregator_suite (void)
   tcase_add_test (tc, test_gap_tolerance);
   tcase_add_test (tc, test_flicker_min_duration);
   tcase_add_test (tc, test_text_at_the_end_needs_one_sample);
+  tcase_add_test (tc, test_scrolling_words_corroborate);
   tcase_add_test (tc, test_ids_first_appearance);
   tcase_add_test (tc, test_moving_text);
   tcase_add_test (tc, test_different_text_same_box);
