@@ -1121,47 +1121,18 @@ gst_vocr_engine_set_time_limit (GstVocrEngine * engine, guint milliseconds)
   engine->time_limit_ms = milliseconds;
 }
 
-/**
- * gst_vocr_engine_recognize:
- * @engine: a #GstVocrEngine
- * @frame: a frame mapped for reading, in GRAY8, planar or semi-planar YUV,
- *   or packed RGB
- * @roi: (nullable): the part of the frame to read, or %NULL for all of it;
- *   clipped to the frame
- * @mode: how to find the text
- * @min_confidence: lines read with less confidence (0 to 1) are dropped
- * @cancellable: (nullable): cancels a recognition in progress
- * @error: return location for a #GST_VOCR_ENGINE_ERROR
- *
- * Reads the text in @frame. Boxes are in the frame's pixel coordinates.
- *
- * Returns: (transfer container) (element-type GstVocrLine) (nullable): the
- *   lines in reading order, or %NULL with @error set
- */
-GPtrArray *
-gst_vocr_engine_recognize (GstVocrEngine * engine, const GstVideoFrame * frame,
-    const GstVideoRectangle * roi, GstVocrPageSegmentation mode,
-    gdouble min_confidence, GCancellable * cancellable, GError ** error)
+/* Reads the region (@x0, @y0)-(@x1, @y1) of @frame (its luma @luma,
+ * @stride), stopping at @deadline (monotonic time). */
+static GPtrArray *
+read_region (GstVocrEngine * engine, const GstVideoFrame * frame,
+    const guint8 * luma, gint stride, gint x0, gint y0, gint x1, gint y1,
+    gdouble min_confidence, gint64 deadline, GCancellable * cancellable,
+    GError ** error)
 {
-  gint x0, y0, x1, y1, stride;
-  const guint8 *luma;
-  gint64 deadline;
   GstVocrPrepared prepared;
   Placement place;
   GPtrArray *lines;
 
-  g_return_val_if_fail (engine != NULL, NULL);
-  g_return_val_if_fail (frame != NULL, NULL);
-
-  gst_vocr_frame_clip (frame, roi, &x0, &y0, &x1, &y1);
-  /* Tesseract cannot read what is smaller than a glyph; it would only
-   * complain about the image size. */
-  if (x1 - x0 < 3 || y1 - y0 < 3)
-    return g_ptr_array_new_with_free_func ((GDestroyNotify) gst_vocr_line_free);
-
-  limit_openmp_to_calling_thread ();
-  luma = gst_vocr_frame_luma (frame, &engine->gray, &stride);
-  TessBaseAPISetPageSegMode (engine->api, (TessPageSegMode) mode);
   /* Give Tesseract only the region: SetRectangle misreads regions as wide
    * as the image (Tesseract 5.3). */
   gst_vocr_prepare_region (luma + (gsize) y0 * stride + x0, stride,
@@ -1176,8 +1147,6 @@ gst_vocr_engine_recognize (GstVocrEngine * engine, const GstVideoFrame * frame,
   place.canvas_width = pixGetWidth (prepared.pix);
   place.canvas_height = pixGetHeight (prepared.pix);
   place.turn = 0;
-  deadline = engine->time_limit_ms ? g_get_monotonic_time () +
-      (gint64) engine->time_limit_ms * 1000 : G_MAXINT64;
 
   lines = read_image (engine, prepared.pix, &place, deadline, min_confidence,
       cancellable, error);
@@ -1224,5 +1193,124 @@ gst_vocr_engine_recognize (GstVocrEngine * engine, const GstVideoFrame * frame,
     drop_cut_words (lines, prepared.cut, x0, y0, x1 - x0, x0 == 0,
         x1 == GST_VIDEO_FRAME_WIDTH (frame));
   gst_vocr_prepared_clear (&prepared);
+  return lines;
+}
+
+/* A region this share of the frame or more is mostly background: a busy
+ * one (a street, a building's windows) hides its text from Tesseract's
+ * layout analysis, which takes the picture's shapes for text blocks. */
+#define LARGE_REGION_SHARE 4
+
+/* Whether @line and @box (in the region at @dx, @dy) share half of the
+ * smaller's area or more. */
+static gboolean
+line_overlaps (const GstVocrLine * line, const BOX * box, gint dx, gint dy)
+{
+  gint x0 = MAX (line->x, dx + box->x), y0 = MAX (line->y, dy + box->y);
+  gint x1 = MIN (line->x + line->width, dx + box->x + box->w);
+  gint y1 = MIN (line->y + line->height, dy + box->y + box->h);
+
+  return x1 > x0 && y1 > y0 && 2 * (gint64) (x1 - x0) * (y1 - y0) >=
+      MIN ((gint64) box->w * box->h, (gint64) line->width * line->height);
+}
+
+/* Reads, each alone, the rows of glyph-like shapes of the region
+ * (@x0, @y0)-(@x1, @y1) that none of its @lines read surely overlaps: a
+ * sign over a building's windows, read from the whole frame, is lost among
+ * the windows, or read unsurely in one line with them. What a row reads
+ * replaces the unsure lines overlapping it. */
+static GPtrArray *
+read_missed_lines (GstVocrEngine * engine, const GstVideoFrame * frame,
+    const guint8 * luma, gint stride, gint x0, gint y0, gint x1, gint y1,
+    GPtrArray * lines, gdouble min_confidence, gint64 deadline,
+    GCancellable * cancellable, GError ** error)
+{
+  BOXA *rows = gst_vocr_find_text_lines (luma + (gsize) y0 * stride + x0,
+      stride, x1 - x0, y1 - y0);
+  gint i, n = boxaGetCount (rows);
+
+  for (i = 0; i < n && lines; i++) {
+    BOX *row = boxaGetBox (rows, i, L_CLONE);
+    GPtrArray *found = NULL;
+    guint j;
+
+    for (j = 0; j < lines->len; j++) {
+      const GstVocrLine *line = g_ptr_array_index (lines, j);
+
+      if (line->confidence >= SECOND_OPINION_BELOW
+          && line_overlaps (line, row, x0, y0))
+        break;
+    }
+    if (j == lines->len) {
+      found = read_region (engine, frame, luma, stride, x0 + row->x,
+          y0 + row->y, x0 + row->x + row->w, y0 + row->y + row->h,
+          min_confidence, deadline, cancellable, error);
+      if (found == NULL) {
+        g_clear_pointer (&lines, g_ptr_array_unref);
+      } else if (found->len > 0) {
+        for (j = lines->len; j > 0; j--)
+          if (line_overlaps (g_ptr_array_index (lines, j - 1), row, x0, y0))
+            g_ptr_array_remove_index (lines, j - 1);
+        g_ptr_array_extend_and_steal (lines, found);
+      } else {
+        g_ptr_array_unref (found);
+      }
+    }
+    boxDestroy (&row);
+  }
+  boxaDestroy (&rows);
+  return lines;
+}
+
+/**
+ * gst_vocr_engine_recognize:
+ * @engine: a #GstVocrEngine
+ * @frame: a frame mapped for reading, in GRAY8, planar or semi-planar YUV,
+ *   or packed RGB
+ * @roi: (nullable): the part of the frame to read, or %NULL for all of it;
+ *   clipped to the frame
+ * @mode: how to find the text
+ * @min_confidence: lines read with less confidence (0 to 1) are dropped
+ * @cancellable: (nullable): cancels a recognition in progress
+ * @error: return location for a #GST_VOCR_ENGINE_ERROR
+ *
+ * Reads the text in @frame. Boxes are in the frame's pixel coordinates.
+ *
+ * Returns: (transfer container) (element-type GstVocrLine) (nullable): the
+ *   lines in reading order, or %NULL with @error set
+ */
+GPtrArray *
+gst_vocr_engine_recognize (GstVocrEngine * engine, const GstVideoFrame * frame,
+    const GstVideoRectangle * roi, GstVocrPageSegmentation mode,
+    gdouble min_confidence, GCancellable * cancellable, GError ** error)
+{
+  gint x0, y0, x1, y1, stride;
+  const guint8 *luma;
+  gint64 deadline;
+  GPtrArray *lines;
+
+  g_return_val_if_fail (engine != NULL, NULL);
+  g_return_val_if_fail (frame != NULL, NULL);
+
+  gst_vocr_frame_clip (frame, roi, &x0, &y0, &x1, &y1);
+  /* Tesseract cannot read what is smaller than a glyph; it would only
+   * complain about the image size. */
+  if (x1 - x0 < 3 || y1 - y0 < 3)
+    return g_ptr_array_new_with_free_func ((GDestroyNotify) gst_vocr_line_free);
+
+  limit_openmp_to_calling_thread ();
+  luma = gst_vocr_frame_luma (frame, &engine->gray, &stride);
+  TessBaseAPISetPageSegMode (engine->api, (TessPageSegMode) mode);
+  deadline = engine->time_limit_ms ? g_get_monotonic_time () +
+      (gint64) engine->time_limit_ms * 1000 : G_MAXINT64;
+
+  lines = read_region (engine, frame, luma, stride, x0, y0, x1, y1,
+      min_confidence, deadline, cancellable, error);
+  if (lines && (lines->len == 0
+          || mean_confidence (lines) < SECOND_OPINION_BELOW)
+      && (gint64) (x1 - x0) * (y1 - y0) * LARGE_REGION_SHARE >=
+      (gint64) GST_VIDEO_FRAME_WIDTH (frame) * GST_VIDEO_FRAME_HEIGHT (frame))
+    lines = read_missed_lines (engine, frame, luma, stride, x0, y0, x1, y1,
+        lines, min_confidence, deadline, cancellable, error);
   return lines;
 }

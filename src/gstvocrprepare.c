@@ -417,6 +417,219 @@ gst_vocr_prepare_region (const guint8 * luma, gint stride, gint width,
   level (prepared);
 }
 
+/* Shapes of text lines: glyphs of one line are about as high as each
+ * other, their middles within this share of the taller's height, with
+ * gaps narrower than this many heights; a line has this many glyphs at
+ * least. */
+#define LINE_MIDDLE_SHIFT 0.35
+#define LINE_HEIGHT_RATIO 1.6
+#define LINE_MAX_GAP 1.2
+#define LINE_MIN_GLYPHS 3
+/* Sauvola's window (pixels either side) and factor: a window a few
+ * glyphs wide finds the strokes of text on any background */
+#define LOCAL_WINDOW 12
+#define LOCAL_FACTOR 0.34f
+
+typedef struct
+{
+  l_int32 x, y, w, h;
+  gint parent, n;
+} Shape;
+
+static gint
+shape_root (Shape * shapes, gint i)
+{
+  while (shapes[i].parent != i)
+    i = shapes[i].parent = shapes[shapes[i].parent].parent;
+  return i;
+}
+
+static gint
+compare_shapes_x (gconstpointer a, gconstpointer b)
+{
+  const Shape *sa = a, *sb = b;
+
+  return (sa->x > sb->x) - (sa->x < sb->x);
+}
+
+/* Adds to @lines the boxes of the rows of glyph-like shapes of @ink
+ * (1 bpp, ink set), padded by half their height. */
+static void
+add_lines_of (PIX * ink, BOXA * lines)
+{
+  PIXA *pixa = NULL;
+  BOXA *boxa = pixConnComp (ink, &pixa, 8);
+  gint width = pixGetWidth (ink), height = pixGetHeight (ink);
+  gint n, i, j, n_shapes = 0;
+  Shape *shapes;
+
+  if (boxa == NULL || pixa == NULL) {
+    boxaDestroy (&boxa);
+    pixaDestroy (&pixa);
+    return;
+  }
+  n = boxaGetCount (boxa);
+  shapes = g_new (Shape, MAX (n, 1));
+  for (i = 0; i < n; i++) {
+    Shape *s = &shapes[n_shapes];
+    l_int32 count = 0;
+    PIX *shape;
+
+    boxaGetBoxGeometry (boxa, i, &s->x, &s->y, &s->w, &s->h);
+    if (s->h < MIN_BULLET_HEIGHT || s->h > height / 3 || s->w > 2 * s->h)
+      continue;
+    /* windows, bullets and squares are no glyphs */
+    shape = pixaGetPix (pixa, i, L_CLONE);
+    pixCountPixels (shape, &count, NULL);
+    pixDestroy (&shape);
+    if (blob_sized (s->w, s->h) && count >= BULLET_FILL * s->w * s->h)
+      continue;
+    s->parent = n_shapes;
+    s->n = 1;
+    n_shapes++;
+  }
+  boxaDestroy (&boxa);
+  pixaDestroy (&pixa);
+
+  qsort (shapes, n_shapes, sizeof (Shape), compare_shapes_x);
+  for (i = 0; i < n_shapes; i++)
+    shapes[i].parent = i;
+  for (i = 0; i < n_shapes; i++) {
+    const Shape *a = &shapes[i];
+
+    for (j = i + 1; j < n_shapes && shapes[j].x <= a->x + a->w +
+        LINE_MAX_GAP * a->h; j++) {
+      const Shape *b = &shapes[j];
+      gint tall = MAX (a->h, b->h), low = MIN (a->h, b->h);
+      gint middles = ABS ((2 * a->y + a->h) - (2 * b->y + b->h)) / 2;
+      gint ri, rj;
+
+      if (tall > LINE_HEIGHT_RATIO * low || middles > LINE_MIDDLE_SHIFT * tall
+          || b->x - (a->x + a->w) > LINE_MAX_GAP * tall)
+        continue;
+      ri = shape_root (shapes, i);
+      rj = shape_root (shapes, j);
+      if (ri != rj) {
+        shapes[rj].parent = ri;
+        shapes[ri].n += shapes[rj].n;
+      }
+    }
+  }
+
+  for (i = 0; i < n_shapes; i++) {
+    l_int32 x0 = G_MAXINT32, y0 = G_MAXINT32, x1 = 0, y1 = 0, pad;
+    gint glyph_h = 0;
+
+    if (shape_root (shapes, i) != i || shapes[i].n < LINE_MIN_GLYPHS)
+      continue;
+    for (j = 0; j < n_shapes; j++) {
+      const Shape *s = &shapes[j];
+
+      if (shape_root (shapes, j) != i)
+        continue;
+      x0 = MIN (x0, s->x);
+      y0 = MIN (y0, s->y);
+      x1 = MAX (x1, s->x + s->w);
+      y1 = MAX (y1, s->y + s->h);
+      glyph_h = MAX (glyph_h, s->h);
+    }
+    if (x1 - x0 < 2 * glyph_h)
+      continue;
+    pad = glyph_h / 2;
+    x0 = MAX (0, x0 - pad);
+    y0 = MAX (0, y0 - pad);
+    x1 = MIN (width, x1 + pad);
+    y1 = MIN (height, y1 + pad);
+    boxaAddBox (lines, boxCreate (x0, y0, x1 - x0, y1 - y0), L_INSERT);
+  }
+  g_free (shapes);
+}
+
+/* Whether boxes @a and @b, which overlap, are parts of one line: about as
+ * high as each other, sharing half of the lower's rows. */
+static gboolean
+same_line (const BOX * a, const BOX * b)
+{
+  gint rows = MIN (a->y + a->h, b->y + b->h) - MAX (a->y, b->y);
+  gint tall = MAX (a->h, b->h), low = MIN (a->h, b->h);
+
+  return a->x < b->x + b->w && b->x < a->x + a->w && 2 * rows >= low
+      && tall <= LINE_HEIGHT_RATIO * low;
+}
+
+/* Joins the boxes of @lines that are parts of one line (a glyph the
+ * grouping missed split it, or both polarities found it) until none are. */
+static BOXA *
+join_lines (BOXA * lines)
+{
+  gboolean joined = TRUE;
+
+  while (joined) {
+    gint i, j, n = boxaGetCount (lines);
+
+    joined = FALSE;
+    for (i = 0; i < n && !joined; i++) {
+      BOX *a = boxaGetBox (lines, i, L_CLONE);
+
+      for (j = i + 1; j < n && !joined; j++) {
+        BOX *b = boxaGetBox (lines, j, L_CLONE);
+
+        if (same_line (a, b)) {
+          boxaReplaceBox (lines, i, boxBoundingRegion (a, b));
+          boxaRemoveBox (lines, j);
+          joined = TRUE;
+        }
+        boxDestroy (&b);
+      }
+      boxDestroy (&a);
+    }
+  }
+  return lines;
+}
+
+/**
+ * gst_vocr_find_text_lines:
+ * @luma: the region's first pixel
+ * @stride: bytes from one row of @luma to the next
+ * @width: the region's width
+ * @height: the region's height
+ *
+ * Finds the rows of glyph-like shapes of a region, dark on light and light
+ * on dark, each binarised against its neighbourhood: text that a busy
+ * region's layout analysis misses (a sign over a building's windows).
+ *
+ * Returns: (transfer full): the rows' boxes, in the region's pixels
+ */
+BOXA *
+gst_vocr_find_text_lines (const guint8 * luma, gint stride, gint width,
+    gint height)
+{
+  PIX *gray = pixCreate (width, height, 8);
+  l_uint32 *data = pixGetData (gray);
+  gint wpl = pixGetWpl (gray), x, y, polarity;
+  BOXA *lines = boxaCreate (0);
+
+  for (y = 0; y < height; y++) {
+    const guint8 *row = luma + (gsize) y * stride;
+    l_uint32 *line = data + (gsize) y * wpl;
+
+    for (x = 0; x < width; x++)
+      SET_DATA_BYTE (line, x, row[x]);
+  }
+  for (polarity = 0; polarity < 2; polarity++) {
+    PIX *ink = NULL;
+
+    if (polarity)
+      pixInvert (gray, gray);
+    if (pixSauvolaBinarize (gray, LOCAL_WINDOW, LOCAL_FACTOR, 1, NULL, NULL,
+            NULL, &ink) == 0 && ink)
+      add_lines_of (ink, lines);
+    pixDestroy (&ink);
+  }
+  pixDestroy (&gray);
+  return join_lines (lines);
+}
+
 /**
  * gst_vocr_prepared_clear:
  * @prepared: what gst_vocr_prepare_region() filled in

@@ -36,6 +36,10 @@ void gst_vocr_prepare_region (const guint8 * luma, gint stride, gint width,
     GstVocrPrepared * prepared);
 
 G_GNUC_INTERNAL
+BOXA *gst_vocr_find_text_lines (const guint8 * luma, gint stride, gint width,
+    gint height);
+
+G_GNUC_INTERNAL
 void gst_vocr_prepared_clear (GstVocrPrepared * prepared);
 
 G_END_DECLS
