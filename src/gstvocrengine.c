@@ -1037,9 +1037,14 @@ keep_better (GPtrArray * lines, GPtrArray * other, gdouble handicap)
 /* A word's glyphs are closer to each other than this share of the line's
  * height; words are further apart. */
 #define LETTER_GAP 0.2
+/* A word whose box is this close to the frame's edge (pixels) touches it:
+ * its last glyph may go on beyond. Any further, and a word is whole: a
+ * turned line's box is far higher than its glyphs, so a letter's gap by
+ * its height would take a whole word by the edge for a cut one. */
+#define EDGE_TOUCH 2
 
 /* Whether the frame's edge at the left (@before) or right side of the
- * @width-wide region at (@dx, @dy) cuts @word of @line: the word reaches
+ * @width-wide region at (@dx, @dy) cuts @word of @line: the word touches
  * the edge, or one of the @cut shapes at that side (ink the preparation
  * took out, or %NULL) lies on the line's rows, at most a letter's gap from
  * the word. */
@@ -1051,7 +1056,7 @@ edge_cuts_word (BOXA * cut, gint dx, gint dy, gint width,
   gint i, n = cut ? boxaGetCount (cut) : 0;
 
   if ((before ? word->x - dx : dx + width - (word->x + word->width))
-      <= letter_gap)
+      <= MIN (letter_gap, EDGE_TOUCH))
     return TRUE;
   for (i = 0; i < n; i++) {
     l_int32 x, y, w, h;
@@ -1248,9 +1253,13 @@ read_missed_lines (GstVocrEngine * engine, const GstVideoFrame * frame,
       if (found == NULL) {
         g_clear_pointer (&lines, g_ptr_array_unref);
       } else if (found->len > 0) {
-        for (j = lines->len; j > 0; j--)
-          if (line_overlaps (g_ptr_array_index (lines, j - 1), row, x0, y0))
+        for (j = lines->len; j > 0; j--) {
+          const GstVocrLine *line = g_ptr_array_index (lines, j - 1);
+
+          if (line->confidence < SECOND_OPINION_BELOW
+              && line_overlaps (line, row, x0, y0))
             g_ptr_array_remove_index (lines, j - 1);
+        }
         g_ptr_array_extend_and_steal (lines, found);
       } else {
         g_ptr_array_unref (found);

@@ -472,17 +472,19 @@ add_lines_of (PIX * ink, BOXA * lines)
   shapes = g_new (Shape, MAX (n, 1));
   for (i = 0; i < n; i++) {
     Shape *s = &shapes[n_shapes];
-    l_int32 count = 0;
-    PIX *shape;
+    gboolean blob = FALSE;
 
     boxaGetBoxGeometry (boxa, i, &s->x, &s->y, &s->w, &s->h);
     if (s->h < MIN_BULLET_HEIGHT || s->h > height / 3 || s->w > 2 * s->h)
       continue;
-    /* windows, bullets and squares are no glyphs */
-    shape = pixaGetPix (pixa, i, L_CLONE);
-    pixCountPixels (shape, &count, NULL);
-    pixDestroy (&shape);
-    if (blob_sized (s->w, s->h) && count >= BULLET_FILL * s->w * s->h)
+    /* windows, bullets and squares, turned or not, are no glyphs */
+    if (blob_sized (s->w, s->h)) {
+      PIX *shape = pixaGetPix (pixa, i, L_CLONE);
+
+      blob = is_blob (shape, s->w, s->h);
+      pixDestroy (&shape);
+    }
+    if (blob)
       continue;
     s->parent = n_shapes;
     s->n = 1;
