@@ -687,6 +687,51 @@ GST_START_TEST (test_bullets_are_not_read)
 
 GST_END_TEST;
 
+/* Whether a line of the meta of @run's buffer @i reads @text. */
+static gboolean
+has_line (Run * run, guint i, const gchar * text)
+{
+  GstVocrTextMeta *meta = meta_of (run, i);
+  guint l;
+
+  fail_unless (meta != NULL, "buffer %u has no meta", i);
+  for (l = 0; l < gst_vocr_text_meta_get_n_lines (meta); l++)
+    if (g_strcmp0 (gst_vocr_text_meta_get_line (meta, l)->text, text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Signs, turned, over a busy picture that fills the frame: reading the
+ * whole frame, Tesseract's layout analysis takes the picture's shapes for
+ * text and misses the signs; the rows of glyph-like shapes it missed are
+ * read alone. */
+GST_START_TEST (test_signs_over_a_busy_picture)
+{
+  const gchar *patterns[] = { "pinwheel", "circular" };
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (patterns); i++) {
+    gchar *desc = g_strdup_printf ("videotestsrc num-buffers=1 pattern=%s "
+        "! video/x-raw,width=640,height=360 ! textoverlay "
+        "text=\"Mumps Garage\" font-desc=\"Serif Bold 20\" "
+        "shaded-background=true shading-value=160 valignment=top "
+        "halignment=left deltax=40 deltay=30 ! textoverlay "
+        "text=\"Exit 12\" font-desc=\"Sans Bold 20\" "
+        "shaded-background=true shading-value=160 valignment=bottom "
+        "halignment=right deltax=-40 deltay=-30 ! videoconvert "
+        "! rotate angle=0.15 ! videoconvert ! vocrtextdetect max-ocr-time=0 "
+        "! fakesink name=sink", patterns[i]);
+    Run *run = run_pipeline (desc);
+
+    fail_unless (has_line (run, 0, "Mumps Garage"), "%s", patterns[i]);
+    fail_unless (has_line (run, 0, "Exit 12"), "%s", patterns[i]);
+    run_free (run);
+    g_free (desc);
+  }
+}
+
+GST_END_TEST;
+
 /* Text running past the frame's edge, as a ticker's does: the words the
  * edge cuts are not words of the text ("pr" of "protrudes", "rbour" of
  * "Harbour"), the rest of the line is; a line ending 25 px from the edge
@@ -1853,6 +1898,7 @@ vocrtextdetect_suite (void)
   tcase_add_test (tc, test_mixed_direction_line_has_no_direction_marks);
   tcase_add_test (tc, test_bullets_are_not_read);
   tcase_add_test (tc, test_words_cut_by_the_frame_edge_are_dropped);
+  tcase_add_test (tc, test_signs_over_a_busy_picture);
   tcase_add_test (tc, test_missing_language_is_a_clear_error);
   tcase_add_test (tc, test_unloadable_model_is_an_error);
   tcase_add_test (tc, test_invalid_settings_are_errors);
