@@ -1201,9 +1201,10 @@ read_region (GstVocrEngine * engine, const GstVideoFrame * frame,
   return lines;
 }
 
-/* A region this share of the frame or more is mostly background: a busy
- * one (a street, a building's windows) hides its text from Tesseract's
- * layout analysis, which takes the picture's shapes for text blocks. */
+/* A region of 1 / LARGE_REGION_SHARE of the frame or more is mostly
+ * picture: a busy one (a street, a building's windows) hides its text from
+ * Tesseract's layout analysis, which takes the picture's shapes for text
+ * blocks. */
 #define LARGE_REGION_SHARE 4
 
 /* Whether @line and @box (in the region at @dx, @dy) share half of the
@@ -1315,6 +1316,8 @@ gst_vocr_engine_recognize (GstVocrEngine * engine, const GstVideoFrame * frame,
 
   lines = read_region (engine, frame, luma, stride, x0, y0, x1, y1,
       min_confidence, deadline, cancellable, error);
+  /* only where the reading is unsure: rows found where Tesseract read
+   * surely (slides, a code editor's small text) only read it again */
   if (lines && (lines->len == 0
           || mean_confidence (lines) < SECOND_OPINION_BELOW)
       && (gint64) (x1 - x0) * (y1 - y0) * LARGE_REGION_SHARE >=
