@@ -19,7 +19,8 @@
  * is the same item with a new instance. A line and an item are a candidate
  * pair when their similarity (1 - Levenshtein distance / longer length, in
  * characters) reaches the similarity setting and their boxes overlap, or,
- * for moving text, when the similarity reaches 0.95 wherever the boxes are.
+ * for moving text, when the similarity reaches 0.95 wherever the boxes are;
+ * never when both have numbers and these differ ("Page 2", "Page 3").
  * Within a sample a line goes to at most one item and an item takes at most
  * one line: the pairs are taken best first (higher similarity, then larger
  * box overlap, then older item, then earlier line). Lines that match
@@ -164,6 +165,7 @@ struct _GstVocrAggregator
   GstClockTime interval;
 
   GArray *row;                  /* scratch for the edit distance */
+  GArray *digits[2];            /* scratch for comparing numbers */
   /* the words of the lines that started items in the latest sample */
   GHashTable *new_words;
 };
@@ -653,6 +655,49 @@ assign_ids (GstVocrAggregator * agg, gboolean final)
   g_ptr_array_unref (fresh);
 }
 
+/* The digits of the numbers of the normalised text @t (@len characters),
+ * the words of digits and no letters ("2", "10:2", "59.8."), into @digits,
+ * which is cleared first. */
+static void
+number_digits (const gunichar * t, glong len, GArray * digits)
+{
+  glong i = 0;
+
+  g_array_set_size (digits, 0);
+  while (i < len) {
+    glong end = i, k;
+    gboolean digit = FALSE, letter = FALSE;
+
+    while (end < len && t[end] != ' ') {
+      digit |= g_unichar_isdigit (t[end]);
+      letter |= g_unichar_isalpha (t[end]);
+      end++;
+    }
+    for (k = i; digit && !letter && k < end; k++)
+      if (g_unichar_isdigit (t[k]))
+        g_array_append_val (digits, t[k]);
+    i = end + 1;
+  }
+}
+
+/* Whether @a and @b can be the same text by their numbers: "Page 2" and
+ * "Page 3", "Score 1:0" and "Score 2:0", are similar texts but different
+ * ones, and a number read wrong once is no reading of its text. Only
+ * numbers standing alone count: a letter read as a digit inside a word
+ * ("He1lo") is OCR noise; and a text without numbers may be one whose
+ * number was not read. */
+static gboolean
+same_numbers (GstVocrAggregator * agg, const gunichar * a, glong la,
+    const gunichar * b, glong lb)
+{
+  number_digits (a, la, agg->digits[0]);
+  number_digits (b, lb, agg->digits[1]);
+  return agg->digits[0]->len == 0 || agg->digits[1]->len == 0
+      || (agg->digits[0]->len == agg->digits[1]->len
+      && memcmp (agg->digits[0]->data, agg->digits[1]->data,
+          agg->digits[0]->len * sizeof (gunichar)) == 0);
+}
+
 static gint
 compare_candidates (gconstpointer a, gconstpointer b)
 {
@@ -689,7 +734,9 @@ match (GstVocrAggregator * agg, const GArray * lines, gint * line_of_item,
 
       /* the distance is at least the difference in length */
       if (1.0 - (gdouble) ABS (v->norm_len - sl->norm_len) / longest <
-          agg->similarity)
+          agg->similarity
+          || !same_numbers (agg, sl->norm, sl->norm_len, v->norm,
+              v->norm_len))
         continue;
       c.similarity = similarity (agg->row, sl->norm, sl->norm_len, v->norm,
           v->norm_len);
@@ -835,6 +882,8 @@ gst_vocr_aggregator_new (void)
   agg->last_time = agg->last_running = GST_CLOCK_TIME_NONE;
   agg->interval = GST_CLOCK_TIME_NONE;
   agg->row = g_array_new (FALSE, FALSE, sizeof (guint));
+  agg->digits[0] = g_array_new (FALSE, FALSE, sizeof (gunichar));
+  agg->digits[1] = g_array_new (FALSE, FALSE, sizeof (gunichar));
   agg->new_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
       NULL);
   return agg;
@@ -853,6 +902,8 @@ gst_vocr_aggregator_free (GstVocrAggregator * agg)
   g_ptr_array_unref (agg->retired);
   g_ptr_array_unref (agg->events);
   g_array_unref (agg->row);
+  g_array_unref (agg->digits[0]);
+  g_array_unref (agg->digits[1]);
   g_hash_table_unref (agg->new_words);
   g_slice_free (GstVocrAggregator, agg);
 }

@@ -519,6 +519,33 @@ GST_START_TEST (test_different_text_same_box)
 
 GST_END_TEST;
 
+/* Texts differing only in a number are different texts, however similar:
+ * a slide's page number, a score. */
+GST_START_TEST (test_different_numbers_are_different_texts)
+{
+  GstVocrAggregator *agg = gst_vocr_aggregator_new ();
+  GPtrArray *items;
+
+  push_range (agg, 0, 500, "Page 2");
+  push_range (agg, 1000, 1500, "Page 3");
+  push_range (agg, 2000, 2500, "Score 10:2 Page 3");
+  push_range (agg, 3000, 3500, "Score 10:2 Page 3.");
+  finish (agg, 4000);
+
+  items = gst_vocr_aggregator_get_items (agg);
+  fail_unless_equals_int (items->len, 3);
+  fail_unless_equals_string (item_at (items, 0)->text, "Page 2");
+  check_instance (item_at (items, 0), 0, 0, 1000);
+  fail_unless_equals_string (item_at (items, 1)->text, "Page 3");
+  check_instance (item_at (items, 1), 0, 1000, 2000);
+  /* punctuation is no number: one text */
+  check_instance (item_at (items, 2), 0, 2000, 4000);
+  g_ptr_array_unref (items);
+  gst_vocr_aggregator_free (agg);
+}
+
+GST_END_TEST;
+
 /* A busy scene with noise, flicker, repeats and moving text; returns its
  * JSON and its JSON Lines. */
 static gchar *
@@ -885,6 +912,7 @@ aggregator_suite (void)
   tcase_add_test (tc, test_ids_first_appearance);
   tcase_add_test (tc, test_moving_text);
   tcase_add_test (tc, test_different_text_same_box);
+  tcase_add_test (tc, test_different_numbers_are_different_texts);
   tcase_add_test (tc, test_determinism);
   tcase_add_test (tc, test_min_confidence);
   tcase_add_test (tc, test_finish_closes);
