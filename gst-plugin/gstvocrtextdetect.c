@@ -1721,8 +1721,8 @@ post_changes (GstVocrTextDetect * self, const Sample * sample)
     }
     if (before == NULL)
       post_change (self, "vocr-text-appeared", line, NULL, sample);
-    else if (gst_vocr_text_similarity (line->text, before->text) <
-        SAME_TEXT_SIMILARITY)
+    else if (!gst_vocr_text_is_same (line->text, before->text,
+            SAME_TEXT_SIMILARITY))
       post_change (self, "vocr-text-changed", line, before, sample);
   }
   for (j = 0; on_screen && j < on_screen->len; j++) {

@@ -687,15 +687,15 @@ number_digits (const gunichar * t, glong len, GArray * digits)
  * ("He1lo") is OCR noise; and a text without numbers may be one whose
  * number was not read. */
 static gboolean
-same_numbers (GstVocrAggregator * agg, const gunichar * a, glong la,
+same_numbers (GArray ** digits, const gunichar * a, glong la,
     const gunichar * b, glong lb)
 {
-  number_digits (a, la, agg->digits[0]);
-  number_digits (b, lb, agg->digits[1]);
-  return agg->digits[0]->len == 0 || agg->digits[1]->len == 0
-      || (agg->digits[0]->len == agg->digits[1]->len
-      && memcmp (agg->digits[0]->data, agg->digits[1]->data,
-          agg->digits[0]->len * sizeof (gunichar)) == 0);
+  number_digits (a, la, digits[0]);
+  number_digits (b, lb, digits[1]);
+  return digits[0]->len == 0 || digits[1]->len == 0
+      || (digits[0]->len == digits[1]->len
+      && memcmp (digits[0]->data, digits[1]->data,
+          digits[0]->len * sizeof (gunichar)) == 0);
 }
 
 static gint
@@ -735,7 +735,7 @@ match (GstVocrAggregator * agg, const GArray * lines, gint * line_of_item,
       /* the distance is at least the difference in length */
       if (1.0 - (gdouble) ABS (v->norm_len - sl->norm_len) / longest <
           agg->similarity
-          || !same_numbers (agg, sl->norm, sl->norm_len, v->norm,
+          || !same_numbers (agg->digits, sl->norm, sl->norm_len, v->norm,
               v->norm_len))
         continue;
       c.similarity = similarity (agg->row, sl->norm, sl->norm_len, v->norm,
@@ -1423,5 +1423,41 @@ gst_vocr_text_similarity (const gchar * a, const gchar * b)
   g_free (na);
   g_free (nb);
   g_array_unref (row);
+  return result;
+}
+
+/**
+ * gst_vocr_text_is_same:
+ * @a: a text, UTF-8
+ * @b: another text, UTF-8
+ * @min_similarity: the least gst_vocr_text_similarity() of one text's
+ *   readings, e.g. 0.8
+ *
+ * Whether two readings are of one text, the way the aggregator matches
+ * them: similar enough, and not both with numbers (words of digits without
+ * letters) that differ — "Page 2" and "Page 3" are 0.83 similar but
+ * different texts; "He1lo World" is a reading of "Hello World".
+ *
+ * Returns: %TRUE if @a and @b read the same text
+ */
+gboolean
+gst_vocr_text_is_same (const gchar * a, const gchar * b,
+    gdouble min_similarity)
+{
+  GArray *row = g_array_new (FALSE, FALSE, sizeof (guint));
+  GArray *digits[2] = { g_array_new (FALSE, FALSE, sizeof (gunichar)),
+    g_array_new (FALSE, FALSE, sizeof (gunichar))
+  };
+  glong la, lb;
+  gunichar *na = normalise (a ? a : "", &la), *nb = normalise (b ? b : "",
+      &lb);
+  gboolean result = same_numbers (digits, na, la, nb, lb)
+      && similarity (row, na, la, nb, lb) >= min_similarity;
+
+  g_free (na);
+  g_free (nb);
+  g_array_unref (row);
+  g_array_unref (digits[0]);
+  g_array_unref (digits[1]);
   return result;
 }

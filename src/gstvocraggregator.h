@@ -145,6 +145,10 @@ GST_VOCR_API guint gst_vocr_aggregator_get_n_active (GstVocrAggregator * agg);
 
 GST_VOCR_API gdouble gst_vocr_text_similarity (const gchar * a, const gchar * b);
 
+GST_VOCR_API
+gboolean gst_vocr_text_is_same (const gchar * a, const gchar * b,
+    gdouble min_similarity);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GstVocrAggregator, gst_vocr_aggregator_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GstVocrItem, gst_vocr_item_free)
 

@@ -1379,12 +1379,14 @@ GST_END_TEST;
 
 GST_START_TEST (test_change_messages)
 {
-  const gchar *expected[][3] = {
+  /* the last change is a number alone: similar texts, different ones */
+  const gchar *expected[][4] = {
     {"vocr-text-appeared", "Alpha bravo charlie", "0"},
     {"vocr-text-disappeared", "Alpha bravo charlie", "1500"},
     {"vocr-text-appeared", "Delta echo foxtrot", "2000"},
-    {"vocr-text-changed", "Golf hotel india", "2500"},
-    {"vocr-text-disappeared", "Golf hotel india", "3000"},
+    {"vocr-text-changed", "Golf hotel india 2", "2500", "Delta echo foxtrot"},
+    {"vocr-text-changed", "Golf hotel india 3", "3000", "Golf hotel india 2"},
+    {"vocr-text-disappeared", "Golf hotel india 3", "3500"},
   };
   gchar *dir = g_dir_make_tmp ("vocr-cues-XXXXXX", NULL);
   gchar *srt = g_build_filename (dir, "cues.srt", NULL);
@@ -1401,7 +1403,8 @@ GST_START_TEST (test_change_messages)
   fail_unless (g_file_set_contents (srt,
           "1\n00:00:00,000 --> 00:00:01,500\nAlpha bravo charlie\n\n"
           "2\n00:00:02,000 --> 00:00:02,500\nDelta echo foxtrot\n\n"
-          "3\n00:00:02,500 --> 00:00:03,000\nGolf hotel india\n\n", -1,
+          "3\n00:00:02,500 --> 00:00:03,000\nGolf hotel india 2\n\n"
+          "4\n00:00:03,000 --> 00:00:03,500\nGolf hotel india 3\n\n", -1,
           NULL));
   pipeline = gst_parse_launch (desc, NULL);
   bus = gst_element_get_bus (pipeline);
@@ -1433,7 +1436,7 @@ GST_START_TEST (test_change_messages)
     fail_unless (gst_structure_has_field_typed (s, "width", G_TYPE_INT));
     if (g_str_equal (expected[n][0], "vocr-text-changed"))
       fail_unless_equals_string (gst_structure_get_string (s,
-              "previous-text"), "Delta echo foxtrot");
+              "previous-text"), expected[n][3]);
     n++;
     gst_message_unref (msg);
   }

@@ -542,6 +542,12 @@ GST_START_TEST (test_different_numbers_are_different_texts)
   check_instance (item_at (items, 2), 0, 2000, 4000);
   g_ptr_array_unref (items);
   gst_vocr_aggregator_free (agg);
+
+  fail_if (gst_vocr_text_is_same ("Page 2", "Page 3", 0.8));
+  fail_unless (gst_vocr_text_is_same ("Page 3", "page  3.", 0.8));
+  fail_unless (gst_vocr_text_is_same ("He1lo World", "Hello World", 0.8));
+  fail_unless (gst_vocr_text_is_same ("Page", "Page 3", 0.6));
+  fail_if (gst_vocr_text_is_same ("Page", "Page 3", 0.8));
 }
 
 GST_END_TEST;
