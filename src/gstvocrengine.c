@@ -856,18 +856,26 @@ collect_lines (TessBaseAPI * api, const Placement * place,
 
 /* How many of the words of the line at (@line's box) of @pix the language
  * @i of engine->latin, reading it alone, finds in its dictionary; -1 if its
- * model cannot be loaded. */
+ * model cannot be loaded. Its reading goes to @reading (words placed in
+ * the frame by @place), or %NULL if it read nothing. */
 static gint
 read_line_alone (GstVocrEngine * engine, guint i, PIX * pix,
-    const Placement * place, const LineEvidence * line)
+    const Placement * place, const LineEvidence * line,
+    GstVocrLine ** reading)
 {
   /* a margin of half the line's height: LSTM reads a tight crop badly */
   gint margin = (line->b - line->t) / 2;
+  /* where the crop lies in @pix: pixClipRectangle() clips to it */
+  gint ox = MAX (0, line->l - margin), oy = MAX (0, line->t - margin);
   BOX *box = boxCreate (line->l - margin, line->t - margin,
       line->r - line->l + 2 * margin, line->b - line->t + 2 * margin);
   PIX *crop = pixClipRectangle (pix, box, NULL);
   TessResultIterator *ri;
+  GString *text;
+  gdouble confidence = 0.0;
   gint known = 0;
+
+  *reading = NULL;
 
   boxDestroy (&box);
   if (crop == NULL)
@@ -893,14 +901,36 @@ read_line_alone (GstVocrEngine * engine, guint i, PIX * pix,
   ri = TessBaseAPIGetIterator (engine->latin_apis[i]);
   if (ri == NULL)
     return 0;
+  *reading = gst_vocr_line_new ("", 0.0, 0, 0, 0, 0, 0.0, NULL);
+  text = g_string_new (NULL);
   do {
-    gchar *text = TessResultIteratorGetUTF8Text (ri, RIL_WORD);
+    gchar *word = TessResultIteratorGetUTF8Text (ri, RIL_WORD);
+    gint l, t, r, b, x, y, w, h;
 
-    if (text && is_word (text))
-      known += TessResultIteratorWordIsFromDictionary (ri);
-    TessDeleteText (text);
+    if (word && *word && TessPageIteratorBoundingBox
+        (TessResultIteratorGetPageIterator (ri), RIL_WORD, &l, &t, &r, &b)) {
+      gdouble word_confidence = TessResultIteratorConfidence (ri,
+          RIL_WORD) / 100.0;
+
+      place_box (place, ox + l, oy + t, ox + r, oy + b, &x, &y, &w, &h);
+      gst_vocr_line_add_word (*reading, gst_vocr_word_new (word,
+              word_confidence, x, y, w, h));
+      g_string_append_printf (text, "%s%s", text->len ? " " : "", word);
+      confidence += word_confidence;
+      if (is_word (word))
+        known += TessResultIteratorWordIsFromDictionary (ri);
+    }
+    TessDeleteText (word);
   } while (TessResultIteratorNext (ri, RIL_WORD));
   TessResultIteratorDelete (ri);
+  if ((*reading)->words->len == 0) {
+    g_clear_pointer (reading, gst_vocr_line_free);
+    g_string_free (text, TRUE);
+    return known;
+  }
+  g_free ((*reading)->text);
+  (*reading)->text = g_string_free (text, FALSE);
+  (*reading)->confidence = confidence / (*reading)->words->len;
   return known;
 }
 
@@ -920,22 +950,44 @@ settle_latin_languages (GstVocrEngine * engine, PIX * pix,
     GstVocrLine *vocr_line = g_ptr_array_index (lines, i);
     const gchar *best = NULL;
     guint best_known = line->known;
+    GstVocrLine *best_reading = NULL;
 
     if (line->code == NULL || line->known >= line->words
         || !g_strv_contains ((const gchar * const *) engine->latin,
             line->code))
       continue;
     for (j = 0; engine->latin[j]; j++) {
+      GstVocrLine *reading;
       gint known;
 
       if (strcmp (engine->latin[j], line->code) == 0)
         continue;
-      known = read_line_alone (engine, j, pix, place, line);
-      if (known > (gint) best_known) {
+      known = read_line_alone (engine, j, pix, place, line, &reading);
+      if (known > (gint) best_known && reading) {
         best = engine->latin[j];
         best_known = known;
+        g_clear_pointer (&best_reading, gst_vocr_line_free);
+        best_reading = g_steal_pointer (&reading);
       }
+      g_clear_pointer (&reading, gst_vocr_line_free);
     }
+    /* the language that knows the words reads their letters too
+     * ("Öffnungszeiten", where English read "Offnungszeiten"), when it
+     * finds the same words: one that splits them ("pa res seux") knows
+     * more of its short pieces, not the text */
+    if (best && best_reading->words->len == vocr_line->words->len) {
+      GPtrArray *words = vocr_line->words;
+      gchar *text = vocr_line->text;
+
+      vocr_line->words = best_reading->words;
+      vocr_line->text = best_reading->text;
+      vocr_line->confidence = best_reading->confidence;
+      best_reading->words = words;
+      best_reading->text = text;
+      gst_vocr_line_trim_unsure_symbols (vocr_line,
+          EDGE_SYMBOLS_MAX_CONFIDENCE);
+    }
+    g_clear_pointer (&best_reading, gst_vocr_line_free);
     if (best) {
       g_free (vocr_line->language);
       vocr_line->language = g_strdup (gst_vocr_language_to_bcp47 (best));
