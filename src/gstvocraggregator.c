@@ -1069,9 +1069,10 @@ read_elsewhere (GHashTable * words, const Word * word, gint distance)
 }
 
 /* Settles whether the items started by the previous sample are
- * corroborated: they have two words or more, and each was read, moved by
- * more than the line's height, in a new line of that sample or of this one
- * (@new_words: text to middle across). A ticker's words move from sample
+ * corroborated: they have two words or more, and four in five of them were
+ * read, moved by more than the line's height, in a new line of that sample
+ * or of this one (@new_words: text to middle across); one misread word of
+ * five still is. A ticker's words move from sample
  * to sample; a line typed or faded in word by word stays, and a word half
  * typed or faded in ("wittin" of "witting") is read nowhere else. Then
  * notes, for the items this sample started (from index @first), the words
@@ -1153,8 +1154,7 @@ gst_vocr_aggregator_push_sample (GstVocrAggregator * agg,
     if (stream_time < agg->last_time) {
       close_all (agg, agg->last_time, agg->last_running);
       g_hash_table_remove_all (agg->new_words);
-    }
-    else if (stream_time > agg->last_time)
+    } else if (stream_time > agg->last_time)
       agg->interval = MIN (agg->interval, stream_time - agg->last_time);
   }
   agg->n_samples++;

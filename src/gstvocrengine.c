@@ -1150,9 +1150,9 @@ drop_cut_words (GPtrArray * lines, BOXA * cut, gint dx, gint dy, gint width,
         g_ptr_array_index (line->words, 0), TRUE);
     n_last = right && edge_cuts_word (cut, dx, dy, width, line,
         g_ptr_array_index (line->words, n_words - 1), FALSE);
-    if (n_first + n_last >= n_words)
+    if (n_first + n_last >= n_words) {
       g_ptr_array_remove_index (lines, l);
-    else {
+    } else {
       gst_vocr_line_trim_words (line, n_first, n_last);
       l++;
     }

@@ -98,6 +98,28 @@ compare_ints (gconstpointer a, gconstpointer b)
   return *(const gint *) a - *(const gint *) b;
 }
 
+/* The @width x @height luma at @luma (@stride bytes a row) as an 8 bpp
+ * image; its histogram is added to @hist unless %NULL. */
+static PIX *
+gray_pix (const guint8 * luma, gint stride, gint width, gint height,
+    guint32 * hist)
+{
+  PIX *gray = pixCreate (width, height, 8);
+  l_uint32 *data = pixGetData (gray);
+  gint wpl = pixGetWpl (gray), x, y;
+
+  for (y = 0; y < height; y++) {
+    const guint8 *row = luma + (gsize) y * stride;
+    l_uint32 *line = data + (gsize) y * wpl;
+
+    for (x = 0; x < width; x++)
+      SET_DATA_BYTE (line, x, row[x]);
+    for (x = 0; hist && x < width; x++)
+      hist[row[x]]++;
+  }
+  return gray;
+}
+
 /* Whether @pix, which it frees, is missing or has no pixel set. */
 static gboolean
 is_empty (PIX * pix)
@@ -329,25 +351,14 @@ gst_vocr_prepare_region (const guint8 * luma, gint stride, gint width,
     gint height, gboolean cut_left, gboolean cut_right,
     GstVocrPrepared * prepared)
 {
-  PIX *gray = pixCreate (width, height, 8);
-  l_uint32 *data = pixGetData (gray);
-  gint wpl = pixGetWpl (gray);
   guint32 hist[256] = { 0 };
-  gint x, y, t, h_dark, h_light, glyph_h, dark, light, best, specks;
+  PIX *gray = gray_pix (luma, stride, width, height, hist);
+  gint t, h_dark, h_light, glyph_h, dark, light, best, specks;
   gint specks_dark, specks_light;
   gdouble scale = 1.0;
   gboolean light_ink;
   PIX *dark_side, *light_side, *ink;
 
-  for (y = 0; y < height; y++) {
-    const guint8 *row = luma + (gsize) y * stride;
-    l_uint32 *line = data + (gsize) y * wpl;
-
-    for (x = 0; x < width; x++) {
-      SET_DATA_BYTE (line, x, row[x]);
-      hist[row[x]]++;
-    }
-  }
   t = otsu_threshold (hist);
 
   dark_side = split (gray, t, FALSE);
@@ -606,18 +617,14 @@ BOXA *
 gst_vocr_find_text_lines (const guint8 * luma, gint stride, gint width,
     gint height)
 {
-  PIX *gray = pixCreate (width, height, 8);
-  l_uint32 *data = pixGetData (gray);
-  gint wpl = pixGetWpl (gray), x, y, polarity;
   BOXA *lines = boxaCreate (0);
+  PIX *gray;
+  gint polarity;
 
-  for (y = 0; y < height; y++) {
-    const guint8 *row = luma + (gsize) y * stride;
-    l_uint32 *line = data + (gsize) y * wpl;
-
-    for (x = 0; x < width; x++)
-      SET_DATA_BYTE (line, x, row[x]);
-  }
+  /* Sauvola's window must fit (Leptonica refuses, loudly, otherwise) */
+  if (width < 2 * LOCAL_WINDOW + 3 || height < 2 * LOCAL_WINDOW + 3)
+    return lines;
+  gray = gray_pix (luma, stride, width, height, NULL);
   for (polarity = 0; polarity < 2; polarity++) {
     PIX *ink = NULL;
 
