@@ -80,6 +80,8 @@ typedef struct
 {
   gunichar *norm;
   glong norm_len;
+  gunichar *digits;             /* of its numbers: number_digits() */
+  glong n_digits;
   gchar *text;
   gdouble text_confidence;
   /* over the kept readings */
@@ -139,6 +141,8 @@ typedef struct
   const GstVocrLine *line;
   gunichar *norm;
   glong norm_len;
+  gunichar *digits;
+  glong n_digits;
 } SampleLine;
 
 typedef struct
@@ -165,7 +169,6 @@ struct _GstVocrAggregator
   GstClockTime interval;
 
   GArray *row;                  /* scratch for the edit distance */
-  GArray *digits[2];            /* scratch for comparing numbers */
   /* the words of the lines that started items in the latest sample */
   GHashTable *new_words;
 };
@@ -278,6 +281,7 @@ static void
 variant_clear (Variant * v)
 {
   g_free (v->norm);
+  g_free (v->digits);
   g_free (v->text);
 }
 
@@ -391,6 +395,8 @@ item_add_reading (Item * item, const SampleLine * sl)
 
     nv.norm = g_memdup2 (sl->norm, sl->norm_len * sizeof (gunichar));
     nv.norm_len = sl->norm_len;
+    nv.digits = g_memdup2 (sl->digits, sl->n_digits * sizeof (gunichar));
+    nv.n_digits = sl->n_digits;
     g_array_append_val (item->variants, nv);
     v = &g_array_index (item->variants, Variant, i);
   }
@@ -656,14 +662,15 @@ assign_ids (GstVocrAggregator * agg, gboolean final)
 }
 
 /* The digits of the numbers of the normalised text @t (@len characters),
- * the words of digits and no letters ("2", "10:2", "59.8."), into @digits,
- * which is cleared first. */
-static void
-number_digits (const gunichar * t, glong len, GArray * digits)
+ * the words of digits and no letters ("2", "10:2", "59.8."); their count
+ * goes to @n. */
+static gunichar *
+number_digits (const gunichar * t, glong len, glong * n)
 {
+  gunichar *digits = g_new (gunichar, MAX (len, 1));
   glong i = 0;
 
-  g_array_set_size (digits, 0);
+  *n = 0;
   while (i < len) {
     glong end = i, k;
     gboolean digit = FALSE, letter = FALSE;
@@ -675,27 +682,23 @@ number_digits (const gunichar * t, glong len, GArray * digits)
     }
     for (k = i; digit && !letter && k < end; k++)
       if (g_unichar_isdigit (t[k]))
-        g_array_append_val (digits, t[k]);
+        digits[(*n)++] = t[k];
     i = end + 1;
   }
+  return digits;
 }
 
-/* Whether @a and @b can be the same text by their numbers: "Page 2" and
- * "Page 3", "Score 1:0" and "Score 2:0", are similar texts but different
- * ones, and a number read wrong once is no reading of its text. Only
- * numbers standing alone count: a letter read as a digit inside a word
- * ("He1lo") is OCR noise; and a text without numbers may be one whose
- * number was not read. */
+/* Whether texts with the number digits @a (@na of them) and @b (@nb) can
+ * be the same text: "Page 2" and "Page 3", "Score 1:0" and "Score 2:0",
+ * are similar texts but different ones, and a number read wrong once is no
+ * reading of its text. Only numbers standing alone count: a letter read as
+ * a digit inside a word ("He1lo") is OCR noise; and a text without numbers
+ * may be one whose number was not read. */
 static gboolean
-same_numbers (GArray ** digits, const gunichar * a, glong la,
-    const gunichar * b, glong lb)
+same_numbers (const gunichar * a, glong na, const gunichar * b, glong nb)
 {
-  number_digits (a, la, digits[0]);
-  number_digits (b, lb, digits[1]);
-  return digits[0]->len == 0 || digits[1]->len == 0
-      || (digits[0]->len == digits[1]->len
-      && memcmp (digits[0]->data, digits[1]->data,
-          digits[0]->len * sizeof (gunichar)) == 0);
+  return na == 0 || nb == 0 || (na == nb
+      && memcmp (a, b, na * sizeof (gunichar)) == 0);
 }
 
 static gint
@@ -735,8 +738,7 @@ match (GstVocrAggregator * agg, const GArray * lines, gint * line_of_item,
       /* the distance is at least the difference in length */
       if (1.0 - (gdouble) ABS (v->norm_len - sl->norm_len) / longest <
           agg->similarity
-          || !same_numbers (agg->digits, sl->norm, sl->norm_len, v->norm,
-              v->norm_len))
+          || !same_numbers (sl->digits, sl->n_digits, v->digits, v->n_digits))
         continue;
       c.similarity = similarity (agg->row, sl->norm, sl->norm_len, v->norm,
           v->norm_len);
@@ -768,6 +770,7 @@ static void
 sample_line_clear (SampleLine * sl)
 {
   g_free (sl->norm);
+  g_free (sl->digits);
 }
 
 /**
@@ -882,8 +885,6 @@ gst_vocr_aggregator_new (void)
   agg->last_time = agg->last_running = GST_CLOCK_TIME_NONE;
   agg->interval = GST_CLOCK_TIME_NONE;
   agg->row = g_array_new (FALSE, FALSE, sizeof (guint));
-  agg->digits[0] = g_array_new (FALSE, FALSE, sizeof (gunichar));
-  agg->digits[1] = g_array_new (FALSE, FALSE, sizeof (gunichar));
   agg->new_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
       NULL);
   return agg;
@@ -902,8 +903,6 @@ gst_vocr_aggregator_free (GstVocrAggregator * agg)
   g_ptr_array_unref (agg->retired);
   g_ptr_array_unref (agg->events);
   g_array_unref (agg->row);
-  g_array_unref (agg->digits[0]);
-  g_array_unref (agg->digits[1]);
   g_hash_table_unref (agg->new_words);
   g_slice_free (GstVocrAggregator, agg);
 }
@@ -1068,23 +1067,38 @@ read_elsewhere (GHashTable * words, const Word * word, gint distance)
       && ABS (GPOINTER_TO_INT (x) - word->x) > distance;
 }
 
-/* Settles whether the items started by the previous sample are
- * corroborated: they have two words or more, and four in five of them were
- * read, moved by more than the line's height, in a new line of that sample
- * or of this one (@new_words: text to middle across); one misread word of
- * five still is. A ticker's words move from sample
- * to sample; a line typed or faded in word by word stays, and a word half
- * typed or faded in ("wittin" of "witting") is read nowhere else. Then
- * notes, for the items this sample started (from index @first), the words
- * the previous sample's new lines lacked, and makes @new_words the
- * sample's. */
+/* Notes, for @item which @line started, the words (@words, taken) that
+ * the previous sample's new lines did not have elsewhere. */
 static void
-corroborate (GstVocrAggregator * agg, guint first, GPtrArray * first_lines,
-    GHashTable * new_words)
+note_unconfirmed (GstVocrAggregator * agg, Item * item,
+    const GstVocrLine * line, GArray * words)
+{
+  guint j;
+
+  item->n_words = words->len;
+  item->line_height = line->height;
+  for (j = words->len; j > 0; j--) {
+    if (read_elsewhere (agg->new_words, &g_array_index (words, Word, j - 1),
+            line->height))
+      g_array_remove_index (words, j - 1);
+  }
+  item->unconfirmed = words;
+}
+
+/* Settles whether the items started by the previous sample (the first
+ * @n_old items) are corroborated: they have two words or more, and four
+ * in five of them were read, moved by more than the line's height, in a
+ * new line of that sample or of this one (@new_words: text to middle
+ * across); one misread word of five still is. A ticker's words move from
+ * sample to sample; a line typed or faded in word by word stays, and a
+ * word half typed or faded in ("wittin" of "witting") is read nowhere
+ * else. Then makes @new_words the latest sample's. */
+static void
+corroborate (GstVocrAggregator * agg, guint n_old, GHashTable * new_words)
 {
   guint i, j;
 
-  for (i = 0; i < first; i++) {
+  for (i = 0; i < n_old; i++) {
     Item *item = g_ptr_array_index (agg->items, i);
     guint missing = 0;
 
@@ -1095,20 +1109,6 @@ corroborate (GstVocrAggregator * agg, guint first, GPtrArray * first_lines,
           (item->unconfirmed, Word, j), item->line_height);
     item->corroborated = item->n_words >= 2 && 5 * missing <= item->n_words;
     g_clear_pointer (&item->unconfirmed, g_array_unref);
-  }
-  for (i = first; i < agg->items->len; i++) {
-    Item *item = g_ptr_array_index (agg->items, i);
-    const GstVocrLine *line = g_ptr_array_index (first_lines, i - first);
-    GArray *words = line_words (line);
-
-    item->n_words = words->len;
-    item->line_height = line->height;
-    item->unconfirmed = words;
-    for (j = words->len; j > 0; j--) {
-      if (read_elsewhere (agg->new_words, &g_array_index (words, Word, j - 1),
-              line->height))
-        g_array_remove_index (words, j - 1);
-    }
   }
   g_hash_table_unref (agg->new_words);
   agg->new_words = new_words;
@@ -1141,7 +1141,6 @@ gst_vocr_aggregator_push_sample (GstVocrAggregator * agg,
   GstClockTime max_gap;
   guint i, j, n_items;
   GHashTable *new_words;
-  GPtrArray *new_lines;
 
   g_return_if_fail (agg != NULL);
 
@@ -1186,6 +1185,7 @@ gst_vocr_aggregator_push_sample (GstVocrAggregator * agg,
       g_free (sl.norm);
       continue;
     }
+    sl.digits = number_digits (sl.norm, sl.norm_len, &sl.n_digits);
     g_array_append_val (sample, sl);
   }
 
@@ -1208,7 +1208,6 @@ gst_vocr_aggregator_push_sample (GstVocrAggregator * agg,
     }
   }
   new_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  new_lines = g_ptr_array_new ();
   for (i = 0; i < sample->len; i++) {
     const SampleLine *sl = &g_array_index (sample, SampleLine, i);
     Item *item;
@@ -1220,18 +1219,16 @@ gst_vocr_aggregator_push_sample (GstVocrAggregator * agg,
     item_add_reading (item, sl);
     g_ptr_array_add (agg->items, item);
     item_open (agg, item, stream_time, running_time);
-    g_ptr_array_add (new_lines, (gpointer) sl->line);
     words = line_words (sl->line);
     for (j = 0; j < words->len; j++) {
-      Word *word = &g_array_index (words, Word, j);
+      const Word *word = &g_array_index (words, Word, j);
 
-      g_hash_table_replace (new_words, g_steal_pointer (&word->text),
+      g_hash_table_replace (new_words, g_strdup (word->text),
           GINT_TO_POINTER (word->x));
     }
-    g_array_unref (words);
+    note_unconfirmed (agg, item, sl->line, words);
   }
-  corroborate (agg, n_items, new_lines, new_words);
-  g_ptr_array_unref (new_lines);
+  corroborate (agg, n_items, new_words);
 
   agg->last_time = stream_time;
   agg->last_running = running_time;
@@ -1445,19 +1442,18 @@ gst_vocr_text_is_same (const gchar * a, const gchar * b,
     gdouble min_similarity)
 {
   GArray *row = g_array_new (FALSE, FALSE, sizeof (guint));
-  GArray *digits[2] = { g_array_new (FALSE, FALSE, sizeof (gunichar)),
-    g_array_new (FALSE, FALSE, sizeof (gunichar))
-  };
-  glong la, lb;
+  glong la, lb, da, db;
   gunichar *na = normalise (a ? a : "", &la), *nb = normalise (b ? b : "",
       &lb);
-  gboolean result = same_numbers (digits, na, la, nb, lb)
+  gunichar *digits_a = number_digits (na, la, &da);
+  gunichar *digits_b = number_digits (nb, lb, &db);
+  gboolean result = same_numbers (digits_a, da, digits_b, db)
       && similarity (row, na, la, nb, lb) >= min_similarity;
 
   g_free (na);
   g_free (nb);
+  g_free (digits_a);
+  g_free (digits_b);
   g_array_unref (row);
-  g_array_unref (digits[0]);
-  g_array_unref (digits[1]);
   return result;
 }
