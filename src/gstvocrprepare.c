@@ -165,15 +165,15 @@ is_filled (PIX * shape, gint w, gint h)
       && is_empty (pixHolesByFilling (shape, 4));
 }
 
-/* How many of the shapes of @ink (1 bpp, ink set) look like glyphs of one
- * size; the median glyph height goes to @median_height, the number of
- * shapes too small to be glyphs to @specks. Shapes touching the region's
+/* How many of the shapes of @ink (1 bpp, ink set; their boxes @boxa, or
+ * %NULL) look like glyphs of one size; the median glyph height goes to
+ * @median_height, the number of shapes too small to be glyphs to
+ * @specks. Shapes touching the region's
  * edge are the background around the text; blobs are no glyphs either
  * (a building's windows behind a sign would outnumber its letters). */
 static gint
-count_glyphs (PIX * ink, gint * median_height, gint * specks)
+count_glyphs (PIX * ink, BOXA * boxa, gint * median_height, gint * specks)
 {
-  BOXA *boxa = pixConnCompBB (ink, 8);
   gint width = pixGetWidth (ink), height = pixGetHeight (ink);
   gint n, i, count = 0, n_heights = 0, median;
   gint *heights;
@@ -214,7 +214,6 @@ count_glyphs (PIX * ink, gint * median_height, gint * specks)
     if (!blob)
       heights[n_heights++] = h;
   }
-  boxaDestroy (&boxa);
 
   if (n_heights == 0) {
     g_free (heights);
@@ -279,17 +278,18 @@ remove_bullets (PIX * ink, gint glyph_h)
   pixaDestroy (&shapes);
 }
 
-/* The shapes of @ink (1 bpp, ink set) that could be the parts of glyphs
- * (of median height @glyph_h) left by the frame's edge at its left side
- * (when @left) or right side (when @right): touching that side but not the
- * top or bottom, and no larger than a wide glyph (a sliver of a letter
- * can be a speck). The ink preparation removes them with the other shapes
+/* The shapes of @ink (1 bpp, ink set; their boxes @shapes) that could be
+ * the parts of glyphs (of median height @glyph_h) left by the frame's edge
+ * at its left side (when @left) or right side (when @right): touching that
+ * side but not the top or bottom, and no larger than a wide glyph (a
+ * sliver of a letter can be a speck). The ink preparation removes them with the other shapes
  * touching the region's edge, and the rest of their word is read without
  * them, as a word of its own ("deliv", "alomino"). */
 static BOXA *
-find_cut_glyphs (PIX * ink, gint glyph_h, gboolean left, gboolean right)
+find_cut_glyphs (PIX * ink, BOXA * shapes, gint glyph_h, gboolean left,
+    gboolean right)
 {
-  BOXA *shapes = pixConnCompBB (ink, 8), *cut;
+  BOXA *cut;
   gint width = pixGetWidth (ink), height = pixGetHeight (ink), i, n;
 
   if (shapes == NULL)
@@ -306,7 +306,6 @@ find_cut_glyphs (PIX * ink, gint glyph_h, gboolean left, gboolean right)
     if (h <= 2 * glyph_h && w <= 2 * glyph_h)
       boxaAddBox (cut, boxaGetBox (shapes, i, L_CLONE), L_INSERT);
   }
-  boxaDestroy (&shapes);
   if (boxaGetCount (cut) == 0)
     boxaDestroy (&cut);
   return cut;
@@ -358,13 +357,16 @@ gst_vocr_prepare_region (const guint8 * luma, gint stride, gint width,
   gdouble scale = 1.0;
   gboolean light_ink;
   PIX *dark_side, *light_side, *ink;
+  BOXA *dark_shapes, *light_shapes, *shapes;
 
   t = otsu_threshold (hist);
 
   dark_side = split (gray, t, FALSE);
   light_side = pixInvert (NULL, dark_side);
-  dark = count_glyphs (dark_side, &h_dark, &specks_dark);
-  light = count_glyphs (light_side, &h_light, &specks_light);
+  dark_shapes = pixConnCompBB (dark_side, 8);
+  light_shapes = pixConnCompBB (light_side, 8);
+  dark = count_glyphs (dark_side, dark_shapes, &h_dark, &specks_dark);
+  light = count_glyphs (light_side, light_shapes, &h_light, &specks_light);
 
   /* the side of the threshold making the most glyphs is the ink; the
    * counters of letters (the holes of "0", "a", "e") are glyph-like shapes
@@ -374,8 +376,11 @@ gst_vocr_prepare_region (const guint8 * luma, gint stride, gint width,
   glyph_h = light_ink ? h_light : h_dark;
   specks = light_ink ? specks_light : specks_dark;
   ink = pixClone (light_ink ? light_side : dark_side);
+  shapes = boxaCopy (light_ink ? light_shapes : dark_shapes, L_CLONE);
   pixDestroy (&dark_side);
   pixDestroy (&light_side);
+  boxaDestroy (&dark_shapes);
+  boxaDestroy (&light_shapes);
 
   prepared->deskew = 0.0;
   prepared->cut = NULL;
@@ -383,6 +388,7 @@ gst_vocr_prepare_region (const guint8 * luma, gint stride, gint width,
     /* no side makes glyphs: the region as it is, for Tesseract to
      * binarise */
     pixDestroy (&ink);
+    boxaDestroy (&shapes);
     prepared->pix = gray;
     prepared->region = NULL;
     prepared->scale = 1.0;
@@ -399,8 +405,11 @@ gst_vocr_prepare_region (const guint8 * luma, gint stride, gint width,
     if (scale < 1.2)
       scale = 1.0;
   }
+  /* the shapes of the region's ink, before any scaling */
   if (cut_left || cut_right)
-    prepared->cut = find_cut_glyphs (ink, glyph_h, cut_left, cut_right);
+    prepared->cut = find_cut_glyphs (ink, shapes, glyph_h, cut_left,
+        cut_right);
+  boxaDestroy (&shapes);
   prepared->region = pixClone (gray);
   if (scale > 1.0) {
     PIX *scaled = pixScaleGrayLI (gray, (l_float32) scale, (l_float32) scale);
