@@ -1396,6 +1396,32 @@ gst_vocr_aggregator_get_n_active (GstVocrAggregator * agg)
   return agg->items->len;
 }
 
+/* The similarity of @a and @b, normalised; whether their numbers allow
+ * them to be one text goes to @numbers_agree unless %NULL. */
+static gdouble
+compare_texts (const gchar * a, const gchar * b, gboolean * numbers_agree)
+{
+  GArray *row = g_array_new (FALSE, FALSE, sizeof (guint));
+  glong la, lb;
+  gunichar *na = normalise (a ? a : "", &la), *nb = normalise (b ? b : "",
+      &lb);
+  gdouble result = similarity (row, na, la, nb, lb);
+
+  if (numbers_agree) {
+    glong da, db;
+    gunichar *digits_a = number_digits (na, la, &da);
+    gunichar *digits_b = number_digits (nb, lb, &db);
+
+    *numbers_agree = same_numbers (digits_a, da, digits_b, db);
+    g_free (digits_a);
+    g_free (digits_b);
+  }
+  g_free (na);
+  g_free (nb);
+  g_array_unref (row);
+  return result;
+}
+
 /**
  * gst_vocr_text_similarity:
  * @a: a text, UTF-8
@@ -1411,16 +1437,7 @@ gst_vocr_aggregator_get_n_active (GstVocrAggregator * agg)
 gdouble
 gst_vocr_text_similarity (const gchar * a, const gchar * b)
 {
-  GArray *row = g_array_new (FALSE, FALSE, sizeof (guint));
-  glong la, lb;
-  gunichar *na = normalise (a ? a : "", &la), *nb = normalise (b ? b : "",
-      &lb);
-  gdouble result = similarity (row, na, la, nb, lb);
-
-  g_free (na);
-  g_free (nb);
-  g_array_unref (row);
-  return result;
+  return compare_texts (a, b, NULL);
 }
 
 /**
@@ -1441,19 +1458,8 @@ gboolean
 gst_vocr_text_is_same (const gchar * a, const gchar * b,
     gdouble min_similarity)
 {
-  GArray *row = g_array_new (FALSE, FALSE, sizeof (guint));
-  glong la, lb, da, db;
-  gunichar *na = normalise (a ? a : "", &la), *nb = normalise (b ? b : "",
-      &lb);
-  gunichar *digits_a = number_digits (na, la, &da);
-  gunichar *digits_b = number_digits (nb, lb, &db);
-  gboolean result = same_numbers (digits_a, da, digits_b, db)
-      && similarity (row, na, la, nb, lb) >= min_similarity;
+  gboolean numbers_agree;
 
-  g_free (na);
-  g_free (nb);
-  g_free (digits_a);
-  g_free (digits_b);
-  g_array_unref (row);
-  return result;
+  return compare_texts (a, b, &numbers_agree) >= min_similarity
+      && numbers_agree;
 }

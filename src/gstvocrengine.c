@@ -1289,7 +1289,7 @@ read_missed_lines (GstVocrEngine * engine, const GstVideoFrame * frame,
 
   for (i = 0; i < n && lines; i++) {
     BOX *row = boxaGetBox (rows, i, L_CLONE);
-    GPtrArray *found = NULL;
+    GPtrArray *found;
     guint j;
 
     for (j = 0; j < lines->len; j++) {
@@ -1305,8 +1305,8 @@ read_missed_lines (GstVocrEngine * engine, const GstVideoFrame * frame,
           min_confidence, deadline, cancellable, error);
       if (found == NULL) {
         g_clear_pointer (&lines, g_ptr_array_unref);
-      } else if (found->len > 0) {
-        for (j = lines->len; j > 0; j--) {
+      } else {
+        for (j = lines->len; found->len > 0 && j > 0; j--) {
           const GstVocrLine *line = g_ptr_array_index (lines, j - 1);
 
           if (line->confidence < SECOND_OPINION_BELOW
@@ -1314,8 +1314,6 @@ read_missed_lines (GstVocrEngine * engine, const GstVideoFrame * frame,
             g_ptr_array_remove_index (lines, j - 1);
         }
         g_ptr_array_extend_and_steal (lines, found);
-      } else {
-        g_ptr_array_unref (found);
       }
     }
     boxDestroy (&row);
