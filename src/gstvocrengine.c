@@ -60,6 +60,20 @@ struct _GstVocrEngine
   gchar *tessdata_dir;
   gchar **latin;
   TessBaseAPI **latin_apis;
+
+  /* A line the languages read unsurely, in words their dictionaries do not
+   * know, may be written in a script none of them writes: a Russian or
+   * Chinese sign with languages=eng. Such a line is read again, alone,
+   * with one installed model of each other script (@others, @other_apis
+   * made when first needed), and takes a surer reading in that script. */
+  gboolean read_other_scripts;
+  gchar **others;
+  TessBaseAPI **other_apis;
+  /* The texts of recent lines, read surely enough to be kept, that no
+   * other script read better: text stays on screen for many samples, and
+   * reading it with every other model each time would cost most. */
+  GHashTable *own_script_texts;
+  GQueue own_script_order;      /* of those texts, oldest first */
 };
 
 /* What a line's language is judged by. */
@@ -350,6 +364,70 @@ latin_languages (const gchar * languages)
   return (gchar **) g_ptr_array_free (latin, FALSE);
 }
 
+/* The models read first for a script when several of its languages are
+ * installed: the most widely read. */
+static const gchar *const preferred_models[] = {
+  "eng", "rus", "chi_sim", "chi_tra", "jpn", "kor", "ara", "hin", "ell",
+  "heb", "tha", "ukr", "fas", NULL
+};
+
+static gint
+compare_models (gconstpointer a, gconstpointer b)
+{
+  const gchar *x = *(const gchar **) a, *y = *(const gchar **) b;
+  gint px = g_strv_contains (preferred_models, x) ? 0 : 1;
+  gint py = g_strv_contains (preferred_models, y) ? 0 : 1;
+  guint i;
+
+  if (px != py)
+    return px - py;
+  for (i = 0; px == 0 && preferred_models[i]; i++) {
+    if (strcmp (preferred_models[i], x) == 0)
+      return -1;
+    if (strcmp (preferred_models[i], y) == 0)
+      return 1;
+  }
+  return strcmp (x, y);
+}
+
+/* One language model installed in @dir for each script that none of
+ * @languages writes, or %NULL if there is none. */
+static gchar **
+other_script_models (const gchar * dir, const gchar * languages)
+{
+  gchar **codes = g_strsplit (languages, "+", -1);
+  GPtrArray *installed = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *scripts = g_ptr_array_new ();
+  GPtrArray *others = g_ptr_array_new ();
+  guint i;
+
+  for (i = 0; codes[i]; i++)
+    g_ptr_array_add (scripts, (gpointer) gst_vocr_language_script (codes[i]));
+  list_models (dir, "", installed);
+  g_ptr_array_sort (installed, compare_models);
+  for (i = 0; i < installed->len; i++) {
+    const gchar *code = g_ptr_array_index (installed, i);
+    const gchar *script = gst_vocr_language_script (code);
+
+    /* vertical models read columns, which the element turns into lines */
+    if (script && !g_str_has_suffix (code, "_vert")
+        && !g_ptr_array_find_with_equal_func (scripts, script, g_str_equal,
+            NULL)) {
+      g_ptr_array_add (scripts, (gpointer) script);
+      g_ptr_array_add (others, g_strdup (code));
+    }
+  }
+  g_ptr_array_unref (scripts);
+  g_ptr_array_unref (installed);
+  g_strfreev (codes);
+  if (others->len == 0) {
+    g_ptr_array_free (others, TRUE);
+    return NULL;
+  }
+  g_ptr_array_add (others, NULL);
+  return (gchar **) g_ptr_array_free (others, FALSE);
+}
+
 static gpointer
 init_tesseract_globals (gpointer data)
 {
@@ -408,8 +486,29 @@ gst_vocr_engine_new (const gchar * tessdata_dir, const gchar * languages,
   engine->latin = latin_languages (languages);
   if (engine->latin)
     engine->latin_apis = g_new0 (TessBaseAPI *, g_strv_length (engine->latin));
+  engine->read_other_scripts = TRUE;
+  engine->others = other_script_models (dir, languages);
+  engine->own_script_texts = g_hash_table_new_full (g_str_hash, g_str_equal,
+      g_free, NULL);
+  if (engine->others)
+    engine->other_apis = g_new0 (TessBaseAPI *, g_strv_length (engine->others));
   engine->monitor = TessMonitorCreate ();
   return engine;
+}
+
+/* Frees the engines made for @codes (%NULL where none was made). */
+static void
+free_apis (TessBaseAPI ** apis, gchar ** codes)
+{
+  guint i;
+
+  for (i = 0; codes && codes[i]; i++) {
+    if (apis[i]) {
+      TessBaseAPIEnd (apis[i]);
+      TessBaseAPIDelete (apis[i]);
+    }
+  }
+  g_free (apis);
 }
 
 /**
@@ -419,22 +518,19 @@ gst_vocr_engine_new (const gchar * tessdata_dir, const gchar * languages,
 void
 gst_vocr_engine_free (GstVocrEngine * engine)
 {
-  guint i;
-
   if (engine == NULL)
     return;
   if (engine->monitor)
     TessMonitorDelete (engine->monitor);
   TessBaseAPIEnd (engine->api);
   TessBaseAPIDelete (engine->api);
-  for (i = 0; engine->latin && engine->latin[i]; i++) {
-    if (engine->latin_apis[i]) {
-      TessBaseAPIEnd (engine->latin_apis[i]);
-      TessBaseAPIDelete (engine->latin_apis[i]);
-    }
-  }
-  g_free (engine->latin_apis);
+  free_apis (engine->latin_apis, engine->latin);
   g_strfreev (engine->latin);
+  free_apis (engine->other_apis, engine->others);
+  g_strfreev (engine->others);
+  if (engine->own_script_texts)
+    g_hash_table_unref (engine->own_script_texts);
+  g_queue_clear (&engine->own_script_order);
   g_free (engine->tessdata_dir);
   g_free (engine->gray.data);
   g_free (engine);
@@ -626,24 +722,12 @@ to_cyrillic (gchar * text)
  * ones are text: a subtitle's dialogue dash, "€ 5". */
 #define EDGE_SYMBOLS_MAX_CONFIDENCE 0.8
 
+/* Writes @line's text as @code's script is written: Latin lookalikes of
+ * Cyrillic letters in Cyrillic, Chinese and Japanese without spaces. */
 static void
-finish_line (GPtrArray * lines, GstVocrLine * line, LanguageTally * tally,
-    guint n_tally, gdouble min_confidence, GArray * evidence,
-    LineEvidence * line_evidence)
+write_in_script (GstVocrLine * line, const gchar * code)
 {
-  if (line == NULL)
-    return;
-  gst_vocr_line_trim_unsure_symbols (line, EDGE_SYMBOLS_MAX_CONFIDENCE);
-  /* A "line" of symbols alone ("@", "|", "=") is Tesseract reading shapes:
-   * a ball, a bar, a border. Real text has a letter or a digit. */
-  if (line->words->len == 0 || !has_alnum (line->text)
-      || line->confidence < min_confidence) {
-    gst_vocr_line_free (line);
-    return;
-  }
-  line_evidence->code = tally_winner (tally, n_tally);
-  if (g_strcmp0 (gst_vocr_language_script (line_evidence->code),
-          "Cyrl") == 0) {
+  if (g_strcmp0 (gst_vocr_language_script (code), "Cyrl") == 0) {
     guint i;
 
     line->text = to_cyrillic (line->text);
@@ -654,6 +738,23 @@ finish_line (GPtrArray * lines, GstVocrLine * line, LanguageTally * tally,
     }
   }
   join_cjk (line->text);
+}
+
+static void
+finish_line (GPtrArray * lines, GstVocrLine * line, LanguageTally * tally,
+    guint n_tally, GArray * evidence, LineEvidence * line_evidence)
+{
+  if (line == NULL)
+    return;
+  gst_vocr_line_trim_unsure_symbols (line, EDGE_SYMBOLS_MAX_CONFIDENCE);
+  /* A "line" of symbols alone ("@", "|", "=") is Tesseract reading shapes:
+   * a ball, a bar, a border. Real text has a letter or a digit. */
+  if (line->words->len == 0 || !has_alnum (line->text)) {
+    gst_vocr_line_free (line);
+    return;
+  }
+  line_evidence->code = tally_winner (tally, n_tally);
+  write_in_script (line, line_evidence->code);
   g_free (line->language);
   line->language = g_strdup (gst_vocr_language_to_bcp47 (line_evidence->code));
   g_ptr_array_add (lines, line);
@@ -766,8 +867,7 @@ strip_direction_marks (gchar * text)
 /* Tesseract reports boxes in the image it was given, placed by @place.
  * What each line's language is judged by goes to @evidence. */
 static GPtrArray *
-collect_lines (TessBaseAPI * api, const Placement * place,
-    gdouble min_confidence, GArray * evidence)
+collect_lines (TessBaseAPI * api, const Placement * place, GArray * evidence)
 {
   LineEvidence line_evidence = { 0 };
   GPtrArray *lines = g_ptr_array_new_with_free_func ((GDestroyNotify)
@@ -795,8 +895,7 @@ collect_lines (TessBaseAPI * api, const Placement * place,
       gfloat deskew;
       gchar *line_text;
 
-      finish_line (lines, line, tally, n_tally, min_confidence, evidence,
-          &line_evidence);
+      finish_line (lines, line, tally, n_tally, evidence, &line_evidence);
       line = NULL;
       n_tally = 0;
       if (!TessPageIteratorBoundingBox (pi, RIL_TEXTLINE, &l, &t, &r, &b))
@@ -848,28 +947,47 @@ collect_lines (TessBaseAPI * api, const Placement * place,
     TessDeleteText (text);
   } while (TessPageIteratorNext (pi, RIL_WORD));
 
-  finish_line (lines, line, tally, n_tally, min_confidence, evidence,
-      &line_evidence);
+  finish_line (lines, line, tally, n_tally, evidence, &line_evidence);
   TessResultIteratorDelete (ri);
   return lines;
 }
 
-/* How many of the words of the line at (@line's box) of @pix the language
- * @i of engine->latin, reading it alone, finds in its dictionary; -1 if its
- * model cannot be loaded. Its reading goes to @reading (words placed in
- * the frame by @place), or %NULL if it read nothing. */
+/* The engine for model @i of @codes, loaded into @apis[@i] when first
+ * asked for; %NULL if it cannot be loaded. */
+static TessBaseAPI *
+line_api (GstVocrEngine * engine, TessBaseAPI ** apis, gchar ** codes, guint i)
+{
+  if (apis[i] == NULL) {
+    TessBaseAPI *api = TessBaseAPICreate ();
+
+    if (TessBaseAPIInit2 (api, engine->tessdata_dir, codes[i],
+            OEM_LSTM_ONLY) != 0) {
+      TessBaseAPIDelete (api);
+      return NULL;
+    }
+    apis[i] = api;
+  }
+  return apis[i];
+}
+
+/* How many of the words of the line at (@line's box) of @pix @api, reading
+ * it alone, finds in its dictionary. Its reading goes to @reading (words
+ * placed in the frame by @place), or %NULL if it read nothing. */
 static gint
-read_line_alone (GstVocrEngine * engine, guint i, PIX * pix,
+read_line_alone (GstVocrEngine * engine, TessBaseAPI * api, PIX * pix,
     const Placement * place, const LineEvidence * line,
     GstVocrLine ** reading)
 {
-  /* a margin of half the line's height: LSTM reads a tight crop badly */
+  /* a margin of half the line's height all round: LSTM reads a tight crop
+   * badly (the Chinese "安全第一" at a region's foot as "全的一"); where
+   * @pix ends sooner, its edge goes on */
   gint margin = (line->b - line->t) / 2;
-  /* where the crop lies in @pix: pixClipRectangle() clips to it */
   gint ox = MAX (0, line->l - margin), oy = MAX (0, line->t - margin);
-  BOX *box = boxCreate (line->l - margin, line->t - margin,
-      line->r - line->l + 2 * margin, line->b - line->t + 2 * margin);
-  PIX *crop = pixClipRectangle (pix, box, NULL);
+  gint ex = MIN (pixGetWidth (pix), line->r + margin);
+  gint ey = MIN (pixGetHeight (pix), line->b + margin);
+  BOX *box = boxCreate (ox, oy, ex - ox, ey - oy);
+  PIX *clip = pixClipRectangle (pix, box, NULL);
+  PIX *crop = NULL;
   TessResultIterator *ri;
   GString *text;
   gdouble confidence = 0.0;
@@ -878,27 +996,24 @@ read_line_alone (GstVocrEngine * engine, guint i, PIX * pix,
   *reading = NULL;
 
   boxDestroy (&box);
+  if (clip == NULL)
+    return 0;
+  crop = pixAddContinuedBorder (clip, ox - (line->l - margin),
+      line->r + margin - ex, oy - (line->t - margin), line->b + margin - ey);
+  pixDestroy (&clip);
   if (crop == NULL)
     return 0;
-  if (engine->latin_apis[i] == NULL) {
-    TessBaseAPI *api = TessBaseAPICreate ();
-
-    if (TessBaseAPIInit2 (api, engine->tessdata_dir, engine->latin[i],
-            OEM_LSTM_ONLY) != 0) {
-      TessBaseAPIDelete (api);
-      pixDestroy (&crop);
-      return -1;
-    }
-    engine->latin_apis[i] = api;
-  }
-  TessBaseAPISetPageSegMode (engine->latin_apis[i], PSM_SINGLE_LINE);
-  TessBaseAPISetImage2 (engine->latin_apis[i], crop);
-  TessBaseAPISetSourceResolution (engine->latin_apis[i],
+  /* where the crop's origin lies in @pix */
+  ox = line->l - margin;
+  oy = line->t - margin;
+  TessBaseAPISetPageSegMode (api, PSM_SINGLE_LINE);
+  TessBaseAPISetImage2 (api, crop);
+  TessBaseAPISetSourceResolution (api,
       (gint) lround (VIDEO_PPI * place->scale));
   pixDestroy (&crop);
-  if (TessBaseAPIRecognize (engine->latin_apis[i], engine->monitor) != 0)
+  if (TessBaseAPIRecognize (api, engine->monitor) != 0)
     return 0;
-  ri = TessBaseAPIGetIterator (engine->latin_apis[i]);
+  ri = TessBaseAPIGetIterator (api);
   if (ri == NULL)
     return 0;
   *reading = gst_vocr_line_new ("", 0.0, 0, 0, 0, 0, 0.0, NULL);
@@ -934,6 +1049,22 @@ read_line_alone (GstVocrEngine * engine, guint i, PIX * pix,
   return known;
 }
 
+/* Gives @line the words, text and confidence of @reading, which takes
+ * @line's. */
+static void
+take_reading (GstVocrLine * line, GstVocrLine * reading)
+{
+  GPtrArray *words = line->words;
+  gchar *text = line->text;
+
+  line->words = reading->words;
+  line->text = reading->text;
+  line->confidence = reading->confidence;
+  reading->words = words;
+  reading->text = text;
+  gst_vocr_line_trim_unsure_symbols (line, EDGE_SYMBOLS_MAX_CONFIDENCE);
+}
+
 /* Gives each Latin-script line whose words its language's dictionary does
  * not all know the Latin-script language whose dictionary knows most of
  * them. Where none knows more, Tesseract's choice stands: the models'
@@ -957,12 +1088,16 @@ settle_latin_languages (GstVocrEngine * engine, PIX * pix,
             line->code))
       continue;
     for (j = 0; engine->latin[j]; j++) {
+      TessBaseAPI *api;
       GstVocrLine *reading;
       gint known;
 
       if (strcmp (engine->latin[j], line->code) == 0)
         continue;
-      known = read_line_alone (engine, j, pix, place, line, &reading);
+      api = line_api (engine, engine->latin_apis, engine->latin, j);
+      if (api == NULL)
+        continue;
+      known = read_line_alone (engine, api, pix, place, line, &reading);
       if (known > (gint) best_known && reading) {
         best = engine->latin[j];
         best_known = known;
@@ -975,18 +1110,8 @@ settle_latin_languages (GstVocrEngine * engine, PIX * pix,
      * ("Öffnungszeiten", where English read "Offnungszeiten"), when it
      * finds the same words: one that splits them ("pa res seux") knows
      * more of its short pieces, not the text */
-    if (best && best_reading->words->len == vocr_line->words->len) {
-      GPtrArray *words = vocr_line->words;
-      gchar *text = vocr_line->text;
-
-      vocr_line->words = best_reading->words;
-      vocr_line->text = best_reading->text;
-      vocr_line->confidence = best_reading->confidence;
-      best_reading->words = words;
-      best_reading->text = text;
-      gst_vocr_line_trim_unsure_symbols (vocr_line,
-          EDGE_SYMBOLS_MAX_CONFIDENCE);
-    }
+    if (best && best_reading->words->len == vocr_line->words->len)
+      take_reading (vocr_line, best_reading);
     g_clear_pointer (&best_reading, gst_vocr_line_free);
     if (best) {
       g_free (vocr_line->language);
@@ -995,19 +1120,133 @@ settle_latin_languages (GstVocrEngine * engine, PIX * pix,
   }
 }
 
-/* Reads @pix, placed in the frame by @place, stopping at @deadline
- * (monotonic time). */
+/* A reading in another script replaces a line's when it is this much surer:
+ * a model reads what is not its script unsurely, but not always much less
+ * surely than the line's own language read it. */
+#define OTHER_SCRIPT_MARGIN 0.1
+/* ...and it is taken only this sure: a model reads a picture's shapes as
+ * a few letters of its script (Arabic and Chinese most of all) about as
+ * surely as the languages read them as theirs, and far less surely than it
+ * reads its script. */
+#define OTHER_SCRIPT_MIN_CONFIDENCE 0.8
+#define OTHER_SCRIPT_LINE_ASPECT 2
+/* lines remembered as read in the languages' own scripts */
+#define OWN_SCRIPT_TEXTS 256
+
+/* Whether @text is written in letters, two or more, most of them Latin
+ * (@latin) or most of them not: digits and signs are the same in every
+ * script, and a model reading a line it cannot read finds a letter or two
+ * of its script among them. */
+static gboolean
+written_in_letters (const gchar * text, gboolean latin)
+{
+  gint in_script = 0, letters = 0, others = 0;
+
+  for (; *text; text = g_utf8_next_char (text)) {
+    gunichar c = g_utf8_get_char (text);
+
+    if (g_unichar_isalpha (c)) {
+      letters++;
+      in_script += (g_unichar_get_script (c) == G_UNICODE_SCRIPT_LATIN)
+          == latin;
+    } else if (!g_unichar_isspace (c)) {
+      others++;
+    }
+  }
+  return letters >= 2 && letters > others && 2 * in_script > letters;
+}
+
+/* Reads each line that the languages read unsurely with the model of each
+ * other script, and gives it the surest reading written in that model's
+ * script, when that is clearly surer than its own. The lines are read from
+ * @gray, the region as it was (at @place's origin, unscaled), when @pix is
+ * its ink: the ink's preparation knows the shapes of Latin letters, and
+ * takes the dots of "小心" for specks. */
+static void
+read_other_scripts (GstVocrEngine * engine, PIX * pix,
+    const Placement * place, PIX * gray, gdouble min_confidence,
+    GPtrArray * lines, GArray * evidence)
+{
+  Placement as_is = { place->dx, place->dy, 1.0, 0, 0, 0.0, 0, 0, 0 };
+  guint i, j;
+
+  if (gray) {
+    as_is.width = as_is.canvas_width = pixGetWidth (gray);
+    as_is.height = as_is.canvas_height = pixGetHeight (gray);
+  }
+  for (i = 0; i < lines->len; i++) {
+    LineEvidence *line = &g_array_index (evidence, LineEvidence, i);
+    GstVocrLine *vocr_line = g_ptr_array_index (lines, i);
+    LineEvidence in_gray = { vocr_line->x - place->dx, vocr_line->y -
+          place->dy, vocr_line->x - place->dx + vocr_line->width,
+      vocr_line->y - place->dy + vocr_line->height, NULL, 0, 0
+    };
+    GstVocrLine *best = NULL;
+    const gchar *best_code = NULL;
+
+    /* two words or more that the dictionaries know, half the line's or
+     * more, read surely enough to be kept: the line is in one of the
+     * languages, read unsurely (a code editor's "View Go Run Terminal
+     * Help"); Chinese glyphs are read as short words too, most unsurely */
+    if (vocr_line->confidence >= SECOND_OPINION_BELOW
+        || (vocr_line->confidence >= min_confidence && line->known >= 2
+            && 2 * line->known >= line->words)
+        || g_hash_table_contains (engine->own_script_texts, vocr_line->text))
+      continue;
+    for (j = 0; engine->others[j]; j++) {
+      TessBaseAPI *api = line_api (engine, engine->other_apis, engine->others,
+          j);
+      GstVocrLine *reading;
+
+      if (api == NULL)
+        continue;
+      read_line_alone (engine, api, gray ? gray : pix, gray ? &as_is : place,
+          gray ? &in_gray : line, &reading);
+      if (reading && written_in_letters (reading->text,
+              g_strcmp0 (gst_vocr_language_script (engine->others[j]),
+                  "Latn") == 0)
+          && (best == NULL || reading->confidence > best->confidence)) {
+        g_clear_pointer (&best, gst_vocr_line_free);
+        best = g_steal_pointer (&reading);
+        best_code = engine->others[j];
+      }
+      g_clear_pointer (&reading, gst_vocr_line_free);
+    }
+    if (best && best->confidence >= OTHER_SCRIPT_MIN_CONFIDENCE
+        && best->confidence >= vocr_line->confidence + OTHER_SCRIPT_MARGIN) {
+      write_in_script (best, best_code);
+      take_reading (vocr_line, best);
+      g_free (vocr_line->language);
+      vocr_line->language = g_strdup (gst_vocr_language_to_bcp47 (best_code));
+      line->code = best_code;
+    } else if (vocr_line->confidence >= min_confidence) {
+      gchar *text = g_strdup (vocr_line->text);
+
+      g_hash_table_add (engine->own_script_texts, text);
+      g_queue_push_tail (&engine->own_script_order, text);
+      if (g_queue_get_length (&engine->own_script_order) > OWN_SCRIPT_TEXTS)
+        g_hash_table_remove (engine->own_script_texts,
+            g_queue_pop_head (&engine->own_script_order));
+    }
+    g_clear_pointer (&best, gst_vocr_line_free);
+  }
+}
+
+/* Reads @pix, placed in the frame by @place, with @api (the engine's
+ * languages, or one other script's model), stopping at @deadline
+ * (monotonic time). @gray is the region as it was when @pix is its ink. */
 static GPtrArray *
-read_image (GstVocrEngine * engine, PIX * pix, const Placement * place,
-    gint64 deadline, gdouble min_confidence, GCancellable * cancellable,
-    GError ** error)
+read_image (GstVocrEngine * engine, TessBaseAPI * api, PIX * pix,
+    const Placement * place, PIX * gray, gint64 deadline,
+    gdouble min_confidence, GCancellable * cancellable, GError ** error)
 {
   gint64 now = g_get_monotonic_time ();
   GArray *evidence;
   GPtrArray *lines;
+  guint i;
 
-  TessBaseAPISetImage2 (engine->api, pix);
-  TessBaseAPISetSourceResolution (engine->api,
+  TessBaseAPISetImage2 (api, pix);
+  TessBaseAPISetSourceResolution (api,
       (gint) lround (VIDEO_PPI * place->scale));
   TessMonitorSetCancelFunc (engine->monitor,
       cancellable ? cancel_requested : NULL);
@@ -1015,7 +1254,7 @@ read_image (GstVocrEngine * engine, PIX * pix, const Placement * place,
   /* Tesseract stops at the deadline */
   TessMonitorSetDeadlineMSecs (engine->monitor, deadline == G_MAXINT64 ?
       G_MAXINT : (gint) MAX (1, (deadline - now) / 1000));
-  if (now >= deadline || TessBaseAPIRecognize (engine->api,
+  if (now >= deadline || TessBaseAPIRecognize (api,
           engine->monitor) != 0) {
     if (g_cancellable_is_cancelled (cancellable)) {
       g_set_error (error, GST_VOCR_ENGINE_ERROR,
@@ -1031,12 +1270,22 @@ read_image (GstVocrEngine * engine, PIX * pix, const Placement * place,
           (gint) lround (place->width / place->scale),
           (gint) lround (place->height / place->scale));
     }
-    TessBaseAPIClear (engine->api);
+    TessBaseAPIClear (api);
     return NULL;
   }
   evidence = g_array_new (FALSE, FALSE, sizeof (LineEvidence));
-  lines = collect_lines (engine->api, place, min_confidence, evidence);
-  if (engine->latin)
+  lines = collect_lines (api, place, evidence);
+  if (api == engine->api && engine->read_other_scripts && engine->others)
+    read_other_scripts (engine, pix, place, gray, min_confidence, lines,
+        evidence);
+  for (i = lines->len; i > 0; i--) {
+    if (((GstVocrLine *) g_ptr_array_index (lines, i - 1))->confidence <
+        min_confidence) {
+      g_ptr_array_remove_index (lines, i - 1);
+      g_array_remove_index (evidence, i - 1);
+    }
+  }
+  if (api == engine->api && engine->latin)
     settle_latin_languages (engine, pix, place, lines, evidence);
   g_array_unref (evidence);
   return lines;
@@ -1178,6 +1427,43 @@ gst_vocr_engine_set_time_limit (GstVocrEngine * engine, guint milliseconds)
   engine->time_limit_ms = milliseconds;
 }
 
+/* Reads @gray, the region as it was (placed by @as_is), as one block of
+ * text with the model of each other script; the lines written in the
+ * model's script of the reading with the most confident characters. One
+ * block: the layout analysis finds no text in a few Chinese glyphs. */
+static GPtrArray *
+read_in_other_scripts (GstVocrEngine * engine, PIX * gray,
+    const Placement * as_is, gint64 deadline, gdouble min_confidence,
+    GCancellable * cancellable, GError ** error)
+{
+  GPtrArray *best = g_ptr_array_new_with_free_func ((GDestroyNotify)
+      gst_vocr_line_free);
+  guint i, j;
+
+  for (j = 0; engine->others[j] && best; j++) {
+    TessBaseAPI *api = line_api (engine, engine->other_apis, engine->others,
+        j);
+    gboolean latin = g_strcmp0 (gst_vocr_language_script (engine->others[j]),
+        "Latn") == 0;
+    GPtrArray *lines;
+
+    if (api == NULL)
+      continue;
+    TessBaseAPISetPageSegMode (api, PSM_SINGLE_BLOCK);
+    lines = read_image (engine, api, gray, as_is, NULL, deadline,
+        min_confidence, cancellable, error);
+    for (i = lines ? lines->len : 0; i > 0; i--) {
+      const GstVocrLine *line = g_ptr_array_index (lines, i - 1);
+
+      if (line->confidence < OTHER_SCRIPT_MIN_CONFIDENCE
+          || !written_in_letters (line->text, latin))
+        g_ptr_array_remove_index (lines, i - 1);
+    }
+    best = keep_better (best, lines, 1.0);
+  }
+  return best;
+}
+
 /* Reads the region (@x0, @y0)-(@x1, @y1) of @frame (its luma @luma,
  * @stride), stopping at @deadline (monotonic time). */
 static GPtrArray *
@@ -1205,8 +1491,8 @@ read_region (GstVocrEngine * engine, const GstVideoFrame * frame,
   place.canvas_height = pixGetHeight (prepared.pix);
   place.turn = 0;
 
-  lines = read_image (engine, prepared.pix, &place, deadline, min_confidence,
-      cancellable, error);
+  lines = read_image (engine, engine->api, prepared.pix, &place,
+      prepared.region, deadline, min_confidence, cancellable, error);
   /* The ink is what the region's shapes say the text is; where Tesseract
    * reads it unsurely, or not at all, the region as it was gets a read too
    * (blurred small letters on photos lose strokes to any threshold, and
@@ -1221,8 +1507,8 @@ read_region (GstVocrEngine * engine, const GstVideoFrame * frame,
     as_is.deskew = 0.0;
     as_is.width = as_is.canvas_width = pixGetWidth (prepared.region);
     as_is.height = as_is.canvas_height = pixGetHeight (prepared.region);
-    other = read_image (engine, prepared.region, &as_is, deadline,
-        min_confidence, cancellable, error);
+    other = read_image (engine, engine->api, prepared.region, &as_is, NULL,
+        deadline, min_confidence, cancellable, error);
     lines = keep_better (lines, other, 1.0);
   }
   /* A region much taller than wide holds vertical text, or a column of
@@ -1240,11 +1526,29 @@ read_region (GstVocrEngine * engine, const GstVideoFrame * frame,
       GPtrArray *other;
 
       place.turn = turns[i];
-      other = read_image (engine, turned, &place, deadline, min_confidence,
-          cancellable, error);
+      other = read_image (engine, engine->api, turned, &place, NULL, deadline,
+          min_confidence, cancellable, error);
       pixDestroy (&turned);
       lines = keep_better (lines, other, TURNED_PREFERENCE);
     }
+  }
+  /* Nothing read: the languages' models may not even take the glyphs of
+   * another script for text (a Chinese sign with languages=eng). Only a
+   * region with glyph-like shapes, as wide as a line of two glyphs or
+   * more: a busy picture has many regions of its shapes, squarer. */
+  if (lines && lines->len == 0 && engine->read_other_scripts
+      && engine->others && prepared.region
+      && x1 - x0 >= OTHER_SCRIPT_LINE_ASPECT * (y1 - y0)) {
+    Placement as_is = place;
+    PIX *gray = prepared.region ? prepared.region : prepared.pix;
+
+    as_is.scale = 1.0;
+    as_is.deskew = 0.0;
+    as_is.turn = 0;
+    as_is.width = as_is.canvas_width = pixGetWidth (gray);
+    as_is.height = as_is.canvas_height = pixGetHeight (gray);
+    lines = keep_better (lines, read_in_other_scripts (engine, gray, &as_is,
+            deadline, min_confidence, cancellable, error), 1.0);
   }
   if (lines && (x0 == 0 || x1 == GST_VIDEO_FRAME_WIDTH (frame)))
     drop_cut_words (lines, prepared.cut, x0, y0, x1 - x0, x0 == 0,
