@@ -93,6 +93,7 @@ GST_DEBUG_CATEGORY_STATIC (gst_vocr_text_detect_debug);
 #define DEFAULT_TESSDATA_DIR NULL
 #define DEFAULT_INTERVAL (500 * GST_MSECOND)
 #define DEFAULT_MIN_CONFIDENCE 50.0
+#define DEFAULT_OTHER_SCRIPTS TRUE
 #define DEFAULT_PAGE_SEGMENTATION GST_VOCR_PAGE_SEGMENTATION_AUTO
 #define DEFAULT_ROI NULL
 #define DEFAULT_MESSAGE TRUE
@@ -131,6 +132,7 @@ enum
   PROP_MAX_LATENCY,
   PROP_CHANGE_MESSAGES,
   PROP_MAX_OCR_TIME,
+  PROP_OTHER_SCRIPTS,
 };
 
 #define VIDEO_FORMATS "{ GRAY8, I420, YV12, NV12, NV21, Y42B, Y444, Y41B, " \
@@ -167,6 +169,7 @@ typedef struct
   gboolean has_roi;
   GstVocrPageSegmentation mode;
   gdouble min_confidence;       /* 0 to 1 */
+  gboolean other_scripts;
 } ReadSettings;
 
 /* A sampled frame on its way through the element. */
@@ -228,6 +231,7 @@ struct _GstVocrTextDetect
   GstClockTime max_latency;
   gboolean change_messages;
   GstClockTime max_ocr_time;
+  gboolean other_scripts;
   gboolean engines_running;     /* languages, tessdata-dir, threads frozen */
 
   /* worker threads: started in READY->PAUSED, joined in PAUSED->READY */
@@ -504,6 +508,27 @@ gst_vocr_text_detect_class_init (GstVocrTextDetectClass * klass)
           G_MAXUINT64, DEFAULT_MAX_OCR_TIME, G_PARAM_READWRITE |
           G_PARAM_STATIC_STRINGS | GST_PARAM_MUTABLE_PLAYING));
 
+  /**
+   * GstVocrTextDetect:other-scripts:
+   *
+   * Read the lines that #GstVocrTextDetect:languages read unsurely, or
+   * the regions where they read nothing, again with one installed model of
+   * each script none of the languages writes (`rus` for Cyrillic,
+   * `chi_sim` for Chinese, `ara` for Arabic…, from
+   * #GstVocrTextDetect:tessdata-dir), and report the lines such a model
+   * reads clearly better in its language: a Russian or Chinese sign is
+   * read with the default `languages=eng` when `tesseract-ocr-rus` or
+   * `tesseract-ocr-chi-sim` is installed. Costs one model per script per
+   * worker thread (loaded when first needed) and a few line reads per
+   * unsure line; listing the languages in #GstVocrTextDetect:languages
+   * reads them better still.
+   */
+  g_object_class_install_property (gobject_class, PROP_OTHER_SCRIPTS,
+      g_param_spec_boolean ("other-scripts", "Other scripts",
+          "Read what the languages cannot with the installed models of "
+          "other scripts", DEFAULT_OTHER_SCRIPTS, G_PARAM_READWRITE |
+          G_PARAM_STATIC_STRINGS | GST_PARAM_MUTABLE_PLAYING));
+
   element_class->change_state =
       GST_DEBUG_FUNCPTR (gst_vocr_text_detect_change_state);
 
@@ -554,6 +579,7 @@ gst_vocr_text_detect_init (GstVocrTextDetect * self)
   self->stats_interval = DEFAULT_STATS_INTERVAL;
   self->max_latency = DEFAULT_MAX_LATENCY;
   self->max_ocr_time = DEFAULT_MAX_OCR_TIME;
+  self->other_scripts = DEFAULT_OTHER_SCRIPTS;
   self->detector = gst_vocr_change_detector_new ();
 
   self->cancellable = g_cancellable_new ();
@@ -677,6 +703,9 @@ gst_vocr_text_detect_set_property (GObject * object, guint prop_id,
     case PROP_MAX_OCR_TIME:
       self->max_ocr_time = g_value_get_uint64 (value);
       break;
+    case PROP_OTHER_SCRIPTS:
+      self->other_scripts = g_value_get_boolean (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
       break;
@@ -733,6 +762,9 @@ gst_vocr_text_detect_get_property (GObject * object, guint prop_id,
       break;
     case PROP_MAX_OCR_TIME:
       g_value_set_uint64 (value, self->max_ocr_time);
+      break;
+    case PROP_OTHER_SCRIPTS:
+      g_value_set_boolean (value, self->other_scripts);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -895,6 +927,7 @@ read_sample (GstVocrTextDetect * self, GstVocrEngine * engine,
 
   *n_read = *n_carried = 0;
   gst_vocr_engine_set_time_limit (engine, sample->time_limit_ms);
+  gst_vocr_engine_set_other_scripts (engine, settings->other_scripts);
   if (sample->regions == NULL) {
     *n_read = 1;
     return gst_vocr_engine_recognize (engine, &sample->frame,
@@ -1240,6 +1273,7 @@ sample_new (GstVocrTextDetect * self, GstBuffer * buffer, GstClockTime rt,
   sample->settings.has_roi = self->has_roi;
   sample->settings.mode = self->mode;
   sample->settings.min_confidence = self->min_confidence / 100.0;
+  sample->settings.other_scripts = self->other_scripts;
   sample->post_message = self->post_message;
   sample->change_messages = self->change_messages;
   sample->time_limit_ms = MIN (self->max_ocr_time / GST_MSECOND, G_MAXUINT);
@@ -1256,7 +1290,8 @@ static gboolean
 same_settings (const ReadSettings * a, const ReadSettings * b)
 {
   return a->has_roi == b->has_roi && a->mode == b->mode
-      && a->min_confidence == b->min_confidence && (!a->has_roi
+      && a->min_confidence == b->min_confidence
+      && a->other_scripts == b->other_scripts && (!a->has_roi
       || (a->roi.x == b->roi.x && a->roi.y == b->roi.y
           && a->roi.w == b->roi.w && a->roi.h == b->roi.h));
 }

@@ -401,8 +401,12 @@ other_script_models (const gchar * dir, const gchar * languages)
   GPtrArray *others = g_ptr_array_new ();
   guint i;
 
-  for (i = 0; codes[i]; i++)
-    g_ptr_array_add (scripts, (gpointer) gst_vocr_language_script (codes[i]));
+  for (i = 0; codes[i]; i++) {
+    const gchar *script = gst_vocr_language_script (codes[i]);
+
+    if (script)
+      g_ptr_array_add (scripts, (gpointer) script);
+  }
   list_models (dir, "", installed);
   g_ptr_array_sort (installed, compare_models);
   for (i = 0; i < installed->len; i++) {
@@ -1050,7 +1054,8 @@ read_line_alone (GstVocrEngine * engine, TessBaseAPI * api, PIX * pix,
 }
 
 /* Gives @line the words, text and confidence of @reading, which takes
- * @line's. */
+ * @line's; @line keeps its box, where its layout found the line (the
+ * words a line read alone finds can be boxed loosely: Chinese ones). */
 static void
 take_reading (GstVocrLine * line, GstVocrLine * reading)
 {
@@ -1156,6 +1161,45 @@ written_in_letters (const gchar * text, gboolean latin)
   return letters >= 2 && letters > others && 2 * in_script > letters;
 }
 
+/* Whether the boxes (@ax, @ay, @aw, @ah) and (@bx, @by, @bw, @bh) share
+ * half of the smaller's area or more. */
+static gboolean
+boxes_overlap (gint ax, gint ay, gint aw, gint ah, gint bx, gint by, gint bw,
+    gint bh)
+{
+  gint x0 = MAX (ax, bx), y0 = MAX (ay, by);
+  gint x1 = MIN (ax + aw, bx + bw), y1 = MIN (ay + ah, by + bh);
+
+  return x1 > x0 && y1 > y0 && 2 * (gint64) (x1 - x0) * (y1 - y0) >=
+      MIN ((gint64) aw * ah, (gint64) bw * bh);
+}
+
+/* Removes from @lines (and their @evidence) the lines that are not among
+ * @taken, the lines read in another script, but overlap one of them:
+ * pieces of its text that the languages read as lines of their own
+ * (Tesseract reads an Arabic line as two overlapping ones). */
+static void
+drop_pieces (GPtrArray * lines, GArray * evidence, GPtrArray * taken)
+{
+  guint i, j;
+
+  for (i = lines->len; i > 0; i--) {
+    const GstVocrLine *other = g_ptr_array_index (lines, i - 1);
+
+    for (j = 0; !g_ptr_array_find (taken, other, NULL) && j < taken->len;
+        j++) {
+      const GstVocrLine *line = g_ptr_array_index (taken, j);
+
+      if (boxes_overlap (other->x, other->y, other->width, other->height,
+              line->x, line->y, line->width, line->height)) {
+        g_ptr_array_remove_index (lines, i - 1);
+        g_array_remove_index (evidence, i - 1);
+        break;
+      }
+    }
+  }
+}
+
 /* Reads each line that the languages read unsurely with the model of each
  * other script, and gives it the surest reading written in that model's
  * script, when that is clearly surer than its own. The lines are read from
@@ -1168,6 +1212,7 @@ read_other_scripts (GstVocrEngine * engine, PIX * pix,
     GPtrArray * lines, GArray * evidence)
 {
   Placement as_is = { place->dx, place->dy, 1.0, 0, 0, 0.0, 0, 0, 0 };
+  GPtrArray *taken = g_ptr_array_new ();
   guint i, j;
 
   if (gray) {
@@ -1219,6 +1264,7 @@ read_other_scripts (GstVocrEngine * engine, PIX * pix,
       g_free (vocr_line->language);
       vocr_line->language = g_strdup (gst_vocr_language_to_bcp47 (best_code));
       line->code = best_code;
+      g_ptr_array_add (taken, vocr_line);
     } else if (vocr_line->confidence >= min_confidence) {
       gchar *text = g_strdup (vocr_line->text);
 
@@ -1230,6 +1276,8 @@ read_other_scripts (GstVocrEngine * engine, PIX * pix,
     }
     g_clear_pointer (&best, gst_vocr_line_free);
   }
+  drop_pieces (lines, evidence, taken);
+  g_ptr_array_unref (taken);
 }
 
 /* Reads @pix, placed in the frame by @place, with @api (the engine's
@@ -1464,6 +1512,25 @@ read_in_other_scripts (GstVocrEngine * engine, PIX * gray,
   return best;
 }
 
+/**
+ * gst_vocr_engine_set_other_scripts:
+ * @engine: a #GstVocrEngine
+ * @enabled: whether to read with other scripts' models
+ *
+ * Whether gst_vocr_engine_recognize() reads the lines its languages read
+ * unsurely, and the regions where they read nothing, again with one
+ * installed model of each script none of its languages writes (found in
+ * its tessdata directory when the engine was made; `rus`, `chi_sim`,
+ * `ara`… first), taking the lines such a model reads clearly better, in
+ * its language. On by default.
+ */
+void
+gst_vocr_engine_set_other_scripts (GstVocrEngine * engine, gboolean enabled)
+{
+  g_return_if_fail (engine != NULL);
+  engine->read_other_scripts = enabled;
+}
+
 /* Reads the region (@x0, @y0)-(@x1, @y1) of @frame (its luma @luma,
  * @stride), stopping at @deadline (monotonic time). */
 static GPtrArray *
@@ -1568,12 +1635,8 @@ read_region (GstVocrEngine * engine, const GstVideoFrame * frame,
 static gboolean
 line_overlaps (const GstVocrLine * line, const BOX * box, gint dx, gint dy)
 {
-  gint x0 = MAX (line->x, dx + box->x), y0 = MAX (line->y, dy + box->y);
-  gint x1 = MIN (line->x + line->width, dx + box->x + box->w);
-  gint y1 = MIN (line->y + line->height, dy + box->y + box->h);
-
-  return x1 > x0 && y1 > y0 && 2 * (gint64) (x1 - x0) * (y1 - y0) >=
-      MIN ((gint64) box->w * box->h, (gint64) line->width * line->height);
+  return boxes_overlap (line->x, line->y, line->width, line->height,
+      dx + box->x, dy + box->y, box->w, box->h);
 }
 
 /* Reads, each alone, the rows of glyph-like shapes of the region

@@ -40,6 +40,7 @@ typedef struct
   gchar *output;
   gchar *format_name;
   gchar *languages;
+  gboolean only_languages;
   gdouble interval;
   gint threads;
   gdouble min_confidence;
@@ -362,6 +363,8 @@ build_pipeline (App * app, GError ** error)
 
   if (app->languages)
     g_object_set (detect, "languages", app->languages, NULL);
+  if (app->only_languages)
+    g_object_set (detect, "other-scripts", FALSE, NULL);
   if (app->interval >= 0)
     g_object_set (detect, "interval",
         (guint64) (app->interval * GST_SECOND + 0.5), NULL);
@@ -501,6 +504,9 @@ parse_options (App * app, gint * argc, gchar *** argv)
         "json (Video Indexer, default), webvtt, srt or jsonl", "FORMAT"},
     {"languages", 'l', 0, G_OPTION_ARG_STRING, &app->languages,
         "Tesseract languages joined by '+' (default: eng)", "eng+deu"},
+    {"only-languages", 'L', 0, G_OPTION_ARG_NONE, &app->only_languages,
+          "Read only those languages (default: also other scripts whose "
+          "models are installed)", NULL},
     {"interval", 'i', 0, G_OPTION_ARG_DOUBLE, &app->interval,
         "Seconds between sampled frames (default: 0.5; 0: every frame)",
           "SECONDS"},

@@ -622,19 +622,28 @@ GST_START_TEST (test_sign_in_front_of_windows)
 
 GST_END_TEST;
 
-/* @top over "Emergency exit", read with @languages: the top line is read
- * within @tolerance edits and its language is @language, the bottom one is
- * English. */
-static void
-check_languages (const gchar * top, const gchar * languages,
-    guint tolerance, const gchar * language)
+/* @top over "Emergency exit" */
+static Run *
+run_over_english (const gchar * top, const gchar * detect_props)
 {
   gchar *drawing = g_strdup_printf ("textoverlay text=\"%s\" "
       "font-desc=\"Sans 20\" valignment=top ! textoverlay "
       "text=\"Emergency exit\" font-desc=\"Sans 20\" valignment=bottom",
       top);
-  gchar *props = g_strdup_printf ("languages=%s", languages);
-  Run *run = run_one_frame (drawing, props);
+  Run *run = run_one_frame (drawing, detect_props);
+
+  g_free (drawing);
+  return run;
+}
+
+/* @top over "Emergency exit", read with @detect_props: the top line is
+ * read within @tolerance edits and its language is @language, the bottom
+ * one is English. */
+static void
+check_languages (const gchar * top, const gchar * detect_props,
+    guint tolerance, const gchar * language)
+{
+  Run *run = run_over_english (top, detect_props);
   GstVocrTextMeta *meta = meta_of (run, 0);
   const GstVocrLine *top_line, *english;
 
@@ -648,8 +657,6 @@ check_languages (const gchar * top, const gchar * languages,
   fail_unless_equals_string (english->text, "Emergency exit");
   fail_unless_equals_string (english->language, "en-US");
   run_free (run);
-  g_free (props);
-  g_free (drawing);
 }
 
 /* Each line gets the language most of its characters were read in; in a
@@ -657,8 +664,8 @@ check_languages (const gchar * top, const gchar * languages,
  * is written in Cyrillic. */
 GST_START_TEST (test_language_of_each_line)
 {
-  check_languages ("Осторожно, двери закрываются", "eng+rus", 2, "ru-RU");
-  check_languages ("Сервис на месте", "eng+rus", 0, "ru-RU");
+  check_languages ("Осторожно, двери закрываются", "languages=eng+rus", 2, "ru-RU");
+  check_languages ("Сервис на месте", "languages=eng+rus", 0, "ru-RU");
 }
 
 GST_END_TEST;
@@ -667,10 +674,39 @@ GST_END_TEST;
  * the German line gets German by its words being in deu's dictionary. */
 GST_START_TEST (test_latin_languages_told_apart)
 {
-  check_languages ("Bitte nicht rauchen", "eng+deu", 0, "de-DE");
+  check_languages ("Bitte nicht rauchen", "languages=eng+deu", 0, "de-DE");
   /* read with the language that knows the words, with its letters
    * (English reads "Backerei geoffnet") */
-  check_languages ("Bäckerei geöffnet", "eng+deu", 0, "de-DE");
+  check_languages ("Bäckerei geöffnet", "languages=eng+deu", 0, "de-DE");
+}
+
+GST_END_TEST;
+
+/* With the default languages=eng, a line in a script English does not
+ * write is read with that script's installed model: Russian and Arabic,
+ * which eng reads as Latin letters, and Chinese, which eng does not even
+ * take for text. */
+GST_START_TEST (test_other_scripts_are_read)
+{
+  Run *run;
+  GstVocrTextMeta *meta;
+  guint i;
+
+  check_languages ("Осторожно, двери закрываются", "", 2, "ru-RU");
+  check_languages ("مخرج الطوارئ", "", 0, "ar-SA");
+  check_languages ("欢迎光临", "", 0, "zh-Hans");
+
+  /* told not to, only English is read */
+  run = run_over_english ("Осторожно, двери закрываются",
+      "other-scripts=false");
+  meta = meta_of (run, 0);
+  fail_unless (meta != NULL);
+  for (i = 0; i < gst_vocr_text_meta_get_n_lines (meta); i++) {
+    const GstVocrLine *line = gst_vocr_text_meta_get_line (meta, i);
+
+    fail_unless_equals_string (line->language, "en-US");
+  }
+  run_free (run);
 }
 
 GST_END_TEST;
@@ -1901,6 +1937,7 @@ vocrtextdetect_suite (void)
   tcase_add_test (tc, test_sign_in_front_of_windows);
   tcase_add_test (tc, test_language_of_each_line);
   tcase_add_test (tc, test_latin_languages_told_apart);
+  tcase_add_test (tc, test_other_scripts_are_read);
   tcase_add_test (tc, test_mixed_direction_line_has_no_direction_marks);
   tcase_add_test (tc, test_bullets_are_not_read);
   tcase_add_test (tc, test_words_cut_by_the_frame_edge_are_dropped);
