@@ -664,7 +664,8 @@ check_languages (const gchar * top, const gchar * detect_props,
  * is written in Cyrillic. */
 GST_START_TEST (test_language_of_each_line)
 {
-  check_languages ("Осторожно, двери закрываются", "languages=eng+rus", 2, "ru-RU");
+  check_languages ("Осторожно, двери закрываются", "languages=eng+rus", 2,
+      "ru-RU");
   check_languages ("Сервис на месте", "languages=eng+rus", 0, "ru-RU");
 }
 
