@@ -996,17 +996,23 @@ worker_main (gpointer data)
   GstVocrEngine *engine;
   GError *error = NULL, *load_error = NULL;
   gchar *languages, *tessdata_dir;
+  gboolean other_scripts;
 
   GST_OBJECT_LOCK (self);
   languages = g_strdup (self->languages);
   tessdata_dir = g_strdup (self->tessdata_dir);
+  other_scripts = self->other_scripts;
   GST_OBJECT_UNLOCK (self);
 
   /* The models load while the stream starts (a tenth of a second per
-   * engine that decoding need not wait for). A model Tesseract cannot load
-   * is an error on the bus, and this worker answers its samples with it,
-   * so that nothing waits for a reading that cannot come. */
+   * engine that decoding need not wait for), other scripts' too: loaded
+   * when first needed, a live stream's reading would wait for them. A
+   * model Tesseract cannot load is an error on the bus, and this worker
+   * answers its samples with it, so that nothing waits for a reading that
+   * cannot come. */
   engine = gst_vocr_engine_new (tessdata_dir, languages, &load_error);
+  if (engine)
+    gst_vocr_engine_set_other_scripts (engine, other_scripts);
   g_free (languages);
   g_free (tessdata_dir);
 

@@ -61,12 +61,14 @@ struct _GstVocrEngine
   gchar **latin;
   TessBaseAPI **latin_apis;
 
-  /* A line the languages read unsurely, in words their dictionaries do not
-   * know, may be written in a script none of them writes: a Russian or
-   * Chinese sign with languages=eng. Such a line is read again, alone,
-   * with one installed model of each other script (@others, @other_apis
-   * made when first needed), and takes a surer reading in that script. */
+  /* A line the languages read unsurely may be written in a script none of
+   * them writes: a Russian or Chinese sign with languages=eng. Such a line
+   * is read again, alone, with one installed model of each other script
+   * (@others, @other_apis: all loaded when first enabled, so that a live
+   * stream's reading does not wait for a model halfway), and takes a
+   * surer reading in that script. */
   gboolean read_other_scripts;
+  gboolean others_loaded;
   gchar **others;
   TessBaseAPI **other_apis;
   /* The texts of recent lines, read surely enough to be kept, that no
@@ -490,7 +492,6 @@ gst_vocr_engine_new (const gchar * tessdata_dir, const gchar * languages,
   engine->latin = latin_languages (languages);
   if (engine->latin)
     engine->latin_apis = g_new0 (TessBaseAPI *, g_strv_length (engine->latin));
-  engine->read_other_scripts = TRUE;
   engine->others = other_script_models (dir, languages);
   engine->own_script_texts = g_hash_table_new_full (g_str_hash, g_str_equal,
       g_free, NULL);
@@ -1239,13 +1240,9 @@ read_other_scripts (GstVocrEngine * engine, PIX * pix,
         || g_hash_table_contains (engine->own_script_texts, vocr_line->text))
       continue;
     for (j = 0; engine->others[j]; j++) {
-      TessBaseAPI *api = line_api (engine, engine->other_apis, engine->others,
-          j);
       GstVocrLine *reading;
 
-      if (api == NULL)
-        continue;
-      read_line_alone (engine, api, gray ? gray : pix, gray ? &as_is : place,
+      read_line_alone (engine, engine->other_apis[j], gray ? gray : pix, gray ? &as_is : place,
           gray ? &in_gray : line, &reading);
       if (reading && written_in_letters (reading->text,
               g_strcmp0 (gst_vocr_language_script (engine->others[j]),
@@ -1489,14 +1486,11 @@ read_in_other_scripts (GstVocrEngine * engine, PIX * gray,
   guint i, j;
 
   for (j = 0; engine->others[j] && best; j++) {
-    TessBaseAPI *api = line_api (engine, engine->other_apis, engine->others,
-        j);
+    TessBaseAPI *api = engine->other_apis[j];
     gboolean latin = g_strcmp0 (gst_vocr_language_script (engine->others[j]),
         "Latn") == 0;
     GPtrArray *lines;
 
-    if (api == NULL)
-      continue;
     TessBaseAPISetPageSegMode (api, PSM_SINGLE_BLOCK);
     lines = read_image (engine, api, gray, as_is, NULL, deadline,
         min_confidence, cancellable, error);
@@ -1522,13 +1516,34 @@ read_in_other_scripts (GstVocrEngine * engine, PIX * gray,
  * installed model of each script none of its languages writes (found in
  * its tessdata directory when the engine was made; `rus`, `chi_sim`,
  * `ara`… first), taking the lines such a model reads clearly better, in
- * its language. On by default.
+ * its language. Off when the engine is made. The first time it is
+ * enabled, those models are loaded (tens to hundreds of milliseconds
+ * each); a model that cannot be loaded is left out.
  */
 void
 gst_vocr_engine_set_other_scripts (GstVocrEngine * engine, gboolean enabled)
 {
+  guint i, kept = 0;
+
   g_return_if_fail (engine != NULL);
+
   engine->read_other_scripts = enabled;
+  if (!enabled || engine->others == NULL || engine->others_loaded)
+    return;
+  for (i = 0; engine->others[i]; i++) {
+    if (line_api (engine, engine->other_apis, engine->others, i)) {
+      engine->other_apis[kept] = engine->other_apis[i];
+      engine->others[kept++] = engine->others[i];
+    } else {
+      g_free (engine->others[i]);
+    }
+  }
+  engine->others[kept] = NULL;
+  if (kept == 0) {
+    g_clear_pointer (&engine->others, g_free);
+    g_clear_pointer (&engine->other_apis, g_free);
+  }
+  engine->others_loaded = TRUE;
 }
 
 /* Reads the region (@x0, @y0)-(@x1, @y1) of @frame (its luma @luma,
