@@ -927,7 +927,6 @@ read_sample (GstVocrTextDetect * self, GstVocrEngine * engine,
 
   *n_read = *n_carried = 0;
   gst_vocr_engine_set_time_limit (engine, sample->time_limit_ms);
-  gst_vocr_engine_set_other_scripts (engine, settings->other_scripts);
   if (sample->regions == NULL) {
     *n_read = 1;
     return gst_vocr_engine_recognize (engine, &sample->frame,
@@ -996,23 +995,19 @@ worker_main (gpointer data)
   GstVocrEngine *engine;
   GError *error = NULL, *load_error = NULL;
   gchar *languages, *tessdata_dir;
-  gboolean other_scripts;
+  /* live: other scripts' models loaded, in a pause between samples */
+  gboolean saw_live = FALSE, others_loaded = FALSE;
 
   GST_OBJECT_LOCK (self);
   languages = g_strdup (self->languages);
   tessdata_dir = g_strdup (self->tessdata_dir);
-  other_scripts = self->other_scripts;
   GST_OBJECT_UNLOCK (self);
 
   /* The models load while the stream starts (a tenth of a second per
-   * engine that decoding need not wait for), other scripts' too: loaded
-   * when first needed, a live stream's reading would wait for them. A
-   * model Tesseract cannot load is an error on the bus, and this worker
-   * answers its samples with it, so that nothing waits for a reading that
-   * cannot come. */
+   * engine that decoding need not wait for). A model Tesseract cannot load
+   * is an error on the bus, and this worker answers its samples with it,
+   * so that nothing waits for a reading that cannot come. */
   engine = gst_vocr_engine_new (tessdata_dir, languages, &load_error);
-  if (engine)
-    gst_vocr_engine_set_other_scripts (engine, other_scripts);
   g_free (languages);
   g_free (tessdata_dir);
 
@@ -1032,11 +1027,24 @@ worker_main (gpointer data)
     guint n_read = 0, n_carried = 0;
     gint64 start;
 
-    while (!self->shutdown && g_queue_is_empty (&self->todo))
+    /* Other scripts' models load when a reading first needs them; a live
+     * sample must not wait for that (a few hundred milliseconds), so live
+     * samples read without them until this worker, between samples, has
+     * loaded them. */
+    while (!self->shutdown && g_queue_is_empty (&self->todo)) {
+      if (engine && saw_live && !others_loaded) {
+        g_mutex_unlock (&self->lock);
+        gst_vocr_engine_load_other_scripts (engine);
+        others_loaded = TRUE;
+        g_mutex_lock (&self->lock);
+        continue;
+      }
       g_cond_wait (&self->work_cond, &self->lock);
+    }
     if (self->shutdown)
       break;
     sample = g_queue_pop_head (&self->todo);
+    saw_live |= sample->held != NULL;
     /* The reading this one carries lines from started before it, on
      * another worker (workers take samples in stream order): wait for it. */
     while (sample->carry_from && !sample->carry_from->done && !self->shutdown)
@@ -1044,10 +1052,13 @@ worker_main (gpointer data)
     g_mutex_unlock (&self->lock);
 
     start = g_get_monotonic_time ();
-    if (engine == NULL)
+    if (engine == NULL) {
       error = g_error_copy (load_error);
-    else if (!g_cancellable_is_cancelled (self->cancellable))
+    } else if (!g_cancellable_is_cancelled (self->cancellable)) {
+      gst_vocr_engine_set_other_scripts (engine,
+          sample->settings.other_scripts && (!sample->held || others_loaded));
       lines = read_sample (self, engine, sample, &n_read, &n_carried, &error);
+    }
 
     g_mutex_lock (&self->lock);
     self->n_regions_read += n_read;

@@ -64,8 +64,7 @@ struct _GstVocrEngine
   /* A line the languages read unsurely may be written in a script none of
    * them writes: a Russian or Chinese sign with languages=eng. Such a line
    * is read again, alone, with one installed model of each other script
-   * (@others, @other_apis: all loaded when first enabled, so that a live
-   * stream's reading does not wait for a model halfway), and takes a
+   * (@others, @other_apis: all loaded when first needed), and takes a
    * surer reading in that script. */
   gboolean read_other_scripts;
   gboolean others_loaded;
@@ -1239,7 +1238,8 @@ read_other_scripts (GstVocrEngine * engine, PIX * pix,
             && 2 * line->known >= line->words)
         || g_hash_table_contains (engine->own_script_texts, vocr_line->text))
       continue;
-    for (j = 0; engine->others[j]; j++) {
+    gst_vocr_engine_load_other_scripts (engine);
+    for (j = 0; engine->others && engine->others[j]; j++) {
       GstVocrLine *reading;
 
       read_line_alone (engine, engine->other_apis[j], gray ? gray : pix, gray ? &as_is : place,
@@ -1485,7 +1485,8 @@ read_in_other_scripts (GstVocrEngine * engine, PIX * gray,
       gst_vocr_line_free);
   guint i, j;
 
-  for (j = 0; engine->others[j] && best; j++) {
+  gst_vocr_engine_load_other_scripts (engine);
+  for (j = 0; engine->others && engine->others[j] && best; j++) {
     TessBaseAPI *api = engine->other_apis[j];
     gboolean latin = g_strcmp0 (gst_vocr_language_script (engine->others[j]),
         "Latn") == 0;
@@ -1516,19 +1517,34 @@ read_in_other_scripts (GstVocrEngine * engine, PIX * gray,
  * installed model of each script none of its languages writes (found in
  * its tessdata directory when the engine was made; `rus`, `chi_sim`,
  * `ara`… first), taking the lines such a model reads clearly better, in
- * its language. Off when the engine is made. The first time it is
- * enabled, those models are loaded (tens to hundreds of milliseconds
- * each); a model that cannot be loaded is left out.
+ * its language. Off when the engine is made. The models are loaded when
+ * first needed (tens to hundreds of milliseconds each), or by
+ * gst_vocr_engine_load_other_scripts().
  */
 void
 gst_vocr_engine_set_other_scripts (GstVocrEngine * engine, gboolean enabled)
+{
+  g_return_if_fail (engine != NULL);
+  engine->read_other_scripts = enabled;
+}
+
+/**
+ * gst_vocr_engine_load_other_scripts:
+ * @engine: a #GstVocrEngine
+ *
+ * Loads the models gst_vocr_engine_set_other_scripts() reads with, if they
+ * are not loaded yet: to do it at a time of the caller's choosing rather
+ * than during the recognition that first needs them (a live stream's
+ * worker, when it is idle). A model that cannot be loaded is left out.
+ */
+void
+gst_vocr_engine_load_other_scripts (GstVocrEngine * engine)
 {
   guint i, kept = 0;
 
   g_return_if_fail (engine != NULL);
 
-  engine->read_other_scripts = enabled;
-  if (!enabled || engine->others == NULL || engine->others_loaded)
+  if (engine->others == NULL || engine->others_loaded)
     return;
   for (i = 0; engine->others[i]; i++) {
     if (line_api (engine, engine->other_apis, engine->others, i)) {

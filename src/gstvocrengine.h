@@ -106,6 +106,9 @@ void gst_vocr_engine_set_other_scripts (GstVocrEngine * engine,
     gboolean enabled);
 
 GST_VOCR_API
+void gst_vocr_engine_load_other_scripts (GstVocrEngine * engine);
+
+GST_VOCR_API
 GPtrArray *gst_vocr_engine_recognize (GstVocrEngine * engine,
     const GstVideoFrame * frame, const GstVideoRectangle * roi,
     GstVocrPageSegmentation mode, gdouble min_confidence,

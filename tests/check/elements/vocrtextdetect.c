@@ -712,6 +712,31 @@ GST_START_TEST (test_other_scripts_are_read)
 
 GST_END_TEST;
 
+/* Live, other scripts' models are not loaded during a sample's reading
+ * (the frame would wait for them): the worker loads them between samples,
+ * and the later samples read the Russian line. */
+GST_START_TEST (test_live_reads_other_scripts_once_loaded)
+{
+  Run *run = run_pipeline ("videotestsrc is-live=true num-buffers=75 "
+      "pattern=black ! video/x-raw,width=640,height=360,framerate=25/1 "
+      "! textoverlay text=\"Осторожно, двери закрываются\" "
+      "font-desc=\"Sans 20\" ! vocrtextdetect threads=1 max-ocr-time=0 "
+      "change-threshold=0 ! fakesink name=sink sync=true");
+  GstVocrTextMeta *meta = gst_buffer_get_vocr_text_meta
+      (g_ptr_array_index (run->buffers, 50));
+  const GstVocrLine *line;
+
+  fail_unless (meta != NULL);
+  fail_unless_equals_int (gst_vocr_text_meta_get_n_lines (meta), 1);
+  line = gst_vocr_text_meta_get_line (meta, 0);
+  fail_unless_equals_string (line->language, "ru-RU");
+  fail_unless (edit_distance (line->text, "Осторожно, двери закрываются") <= 2,
+      "%s", line->text);
+  run_free (run);
+}
+
+GST_END_TEST;
+
 /* A list item: the bullet is not text ("* Forklifts" before), the full
  * stops are. */
 GST_START_TEST (test_bullets_are_not_read)
@@ -1939,6 +1964,7 @@ vocrtextdetect_suite (void)
   tcase_add_test (tc, test_language_of_each_line);
   tcase_add_test (tc, test_latin_languages_told_apart);
   tcase_add_test (tc, test_other_scripts_are_read);
+  tcase_add_test (tc, test_live_reads_other_scripts_once_loaded);
   tcase_add_test (tc, test_mixed_direction_line_has_no_direction_marks);
   tcase_add_test (tc, test_bullets_are_not_read);
   tcase_add_test (tc, test_words_cut_by_the_frame_edge_are_dropped);
