@@ -1138,14 +1138,17 @@ settle_latin_languages (GstVocrEngine * engine, PIX * pix,
 /* lines remembered as read in the languages' own scripts */
 #define OWN_SCRIPT_TEXTS 256
 
-/* Whether @text is written in letters, two or more, most of them Latin
- * (@latin) or most of them not: digits and signs are the same in every
- * script, and a model reading a line it cannot read finds a letter or two
- * of its script among them. */
+/* Whether @text is written in letters, two different ones or more, most
+ * of them Latin (@latin) or most of them not: digits and signs are the
+ * same in every script, a model reading a line it cannot read finds a
+ * letter or two of its script among them, and a picture's bars are read
+ * as one letter repeated ("一一一"). */
 static gboolean
 written_in_letters (const gchar * text, gboolean latin)
 {
   gint in_script = 0, letters = 0, others = 0;
+  gunichar first = 0;
+  gboolean different = FALSE;
 
   for (; *text; text = g_utf8_next_char (text)) {
     gunichar c = g_utf8_get_char (text);
@@ -1154,11 +1157,14 @@ written_in_letters (const gchar * text, gboolean latin)
       letters++;
       in_script += (g_unichar_get_script (c) == G_UNICODE_SCRIPT_LATIN)
           == latin;
+      if (first == 0)
+        first = c;
+      different |= c != first;
     } else if (!g_unichar_isspace (c)) {
       others++;
     }
   }
-  return letters >= 2 && letters > others && 2 * in_script > letters;
+  return different && letters > others && 2 * in_script > letters;
 }
 
 /* Whether the boxes (@ax, @ay, @aw, @ah) and (@bx, @by, @bw, @bh) share
