@@ -128,6 +128,21 @@ def test_options_reach_the_elements(tmp, clip):
     check_ab_json(json.loads(r.stdout))
 
 
+def test_only_languages(tmp, clip):
+    # a Russian line: read with the installed Russian model by default,
+    # not with -L (English only)
+    russian = os.path.join(tmp, "ru.mp4")
+    encode(russian, 2, [(0, 2, "Осторожно, двери закрываются")])
+    r = vocr(russian, "-o", "-", "-q")
+    assert r.returncode == 0, r.stderr
+    items = ocr_items(json.loads(r.stdout))
+    assert [i["language"] for i in items] == ["ru-RU"], items
+    r = vocr(russian, "-L", "-o", "-", "-q")
+    assert r.returncode == 0, r.stderr
+    items = ocr_items(json.loads(r.stdout))
+    assert "ru-RU" not in [i["language"] for i in items], items
+
+
 def one_line_error(r, code, needle):
     assert r.returncode == code, (r.returncode, r.stderr)
     lines = r.stderr.strip().splitlines()
