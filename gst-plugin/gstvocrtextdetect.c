@@ -988,28 +988,49 @@ post_engine_error (GstVocrTextDetect * self, const GError * error)
   }
 }
 
+/* An engine loaded with other scripts' models on a thread of its own, for
+ * a live worker (see worker_main()). */
+typedef struct
+{
+  gchar *tessdata_dir, *languages;
+  GstVocrEngine *engine;
+  gint done;                    /* atomic */
+} EngineLoad;
+
+static gpointer
+load_engine (gpointer data)
+{
+  EngineLoad *load = data;
+
+  load->engine = gst_vocr_engine_new (load->tessdata_dir, load->languages,
+      NULL);
+  if (load->engine)
+    gst_vocr_engine_load_other_scripts (load->engine);
+  g_atomic_int_set (&load->done, 1);
+  return NULL;
+}
+
 static gpointer
 worker_main (gpointer data)
 {
   GstVocrTextDetect *self = data;
   GstVocrEngine *engine;
   GError *error = NULL, *load_error = NULL;
-  gchar *languages, *tessdata_dir;
-  /* live: other scripts' models loaded, in a pause between samples */
-  gboolean saw_live = FALSE, others_loaded = FALSE;
+  EngineLoad load = { NULL };
+  GThread *loader = NULL;
+  gboolean others_loaded = FALSE;
 
   GST_OBJECT_LOCK (self);
-  languages = g_strdup (self->languages);
-  tessdata_dir = g_strdup (self->tessdata_dir);
+  load.languages = g_strdup (self->languages);
+  load.tessdata_dir = g_strdup (self->tessdata_dir);
   GST_OBJECT_UNLOCK (self);
 
   /* The models load while the stream starts (a tenth of a second per
    * engine that decoding need not wait for). A model Tesseract cannot load
    * is an error on the bus, and this worker answers its samples with it,
    * so that nothing waits for a reading that cannot come. */
-  engine = gst_vocr_engine_new (tessdata_dir, languages, &load_error);
-  g_free (languages);
-  g_free (tessdata_dir);
+  engine = gst_vocr_engine_new (load.tessdata_dir, load.languages,
+      &load_error);
 
   g_mutex_lock (&self->lock);
   if (engine) {
@@ -1027,29 +1048,32 @@ worker_main (gpointer data)
     guint n_read = 0, n_carried = 0;
     gint64 start;
 
-    /* Other scripts' models load when a reading first needs them; a live
-     * sample must not wait for that (a few hundred milliseconds), so live
-     * samples read without them until this worker, between samples, has
-     * loaded them. */
-    while (!self->shutdown && g_queue_is_empty (&self->todo)) {
-      if (engine && saw_live && !others_loaded) {
-        g_mutex_unlock (&self->lock);
-        gst_vocr_engine_load_other_scripts (engine);
-        others_loaded = TRUE;
-        g_mutex_lock (&self->lock);
-        continue;
-      }
+    while (!self->shutdown && g_queue_is_empty (&self->todo))
       g_cond_wait (&self->work_cond, &self->lock);
-    }
     if (self->shutdown)
       break;
     sample = g_queue_pop_head (&self->todo);
-    saw_live |= sample->held != NULL;
     /* The reading this one carries lines from started before it, on
      * another worker (workers take samples in stream order): wait for it. */
     while (sample->carry_from && !sample->carry_from->done && !self->shutdown)
       g_cond_wait (&self->item_cond, &self->lock);
     g_mutex_unlock (&self->lock);
+
+    /* Other scripts' models load when a reading first needs them; a live
+     * sample cannot wait for that (a few hundred milliseconds), so live, a
+     * second engine is loaded with them on a thread of its own while this
+     * one reads without them, and replaces it when it is ready. */
+    if (engine && sample->held && sample->settings.other_scripts
+        && !others_loaded && loader == NULL)
+      loader = g_thread_new ("vocr-load", load_engine, &load);
+    if (loader && g_atomic_int_get (&load.done)) {
+      g_thread_join (g_steal_pointer (&loader));
+      others_loaded = TRUE;
+      if (load.engine) {
+        gst_vocr_engine_free (engine);
+        engine = g_steal_pointer (&load.engine);
+      }
+    }
 
     start = g_get_monotonic_time ();
     if (engine == NULL) {
@@ -1078,6 +1102,11 @@ worker_main (gpointer data)
   }
   g_mutex_unlock (&self->lock);
 
+  if (loader)
+    g_thread_join (loader);
+  gst_vocr_engine_free (load.engine);
+  g_free (load.languages);
+  g_free (load.tessdata_dir);
   g_clear_error (&load_error);
   gst_vocr_engine_free (engine);
   return NULL;

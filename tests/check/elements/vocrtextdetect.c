@@ -713,8 +713,8 @@ GST_START_TEST (test_other_scripts_are_read)
 GST_END_TEST;
 
 /* Live, other scripts' models are not loaded during a sample's reading
- * (the frame would wait for them): the worker loads them between samples,
- * and the later samples read the Russian line. */
+ * (the frame would wait for them): a second engine is loaded with them on
+ * the side, and the later samples read the Russian line. */
 GST_START_TEST (test_live_reads_other_scripts_once_loaded)
 {
   Run *run = run_pipeline ("videotestsrc is-live=true num-buffers=75 "
@@ -722,16 +722,22 @@ GST_START_TEST (test_live_reads_other_scripts_once_loaded)
       "! textoverlay text=\"Осторожно, двери закрываются\" "
       "font-desc=\"Sans 20\" ! vocrtextdetect threads=1 max-ocr-time=0 "
       "change-threshold=0 ! fakesink name=sink sync=true");
-  GstVocrTextMeta *meta = gst_buffer_get_vocr_text_meta
-      (g_ptr_array_index (run->buffers, 50));
-  const GstVocrLine *line;
+  guint i, russian = 0;
 
-  fail_unless (meta != NULL);
-  fail_unless_equals_int (gst_vocr_text_meta_get_n_lines (meta), 1);
-  line = gst_vocr_text_meta_get_line (meta, 0);
-  fail_unless_equals_string (line->language, "ru-RU");
-  fail_unless (edit_distance (line->text, "Осторожно, двери закрываются") <= 2,
-      "%s", line->text);
+  for (i = 0; i < run->buffers->len; i++) {
+    GstVocrTextMeta *meta = meta_of (run, i);
+    const GstVocrLine *line;
+
+    if (meta == NULL || gst_vocr_text_meta_get_n_lines (meta) != 1)
+      continue;
+    line = gst_vocr_text_meta_get_line (meta, 0);
+    if (g_strcmp0 (line->language, "ru-RU") == 0) {
+      fail_unless (edit_distance (line->text,
+              "Осторожно, двери закрываются") <= 2, "%s", line->text);
+      russian++;
+    }
+  }
+  fail_unless (russian > 0);
   run_free (run);
 }
 
