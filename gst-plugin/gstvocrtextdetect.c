@@ -1061,11 +1061,8 @@ worker_main (gpointer data)
 
     /* Other scripts' models load when a reading first needs them; a live
      * sample cannot wait for that (a few hundred milliseconds), so live, a
-     * second engine is loaded with them on a thread of its own while this
-     * one reads without them, and replaces it when it is ready. */
-    if (engine && sample->held && sample->settings.other_scripts
-        && !others_loaded && loader == NULL)
-      loader = g_thread_new ("vocr-load", load_engine, &load);
+     * reading that needs them goes without, and a second engine is loaded
+     * with them on a thread of its own, to replace this one when ready. */
     if (loader && g_atomic_int_get (&load.done)) {
       g_thread_join (g_steal_pointer (&loader));
       others_loaded = TRUE;
@@ -1080,8 +1077,12 @@ worker_main (gpointer data)
       error = g_error_copy (load_error);
     } else if (!g_cancellable_is_cancelled (self->cancellable)) {
       gst_vocr_engine_set_other_scripts (engine,
-          sample->settings.other_scripts && (!sample->held || others_loaded));
+          sample->settings.other_scripts);
+      gst_vocr_engine_set_load_on_demand (engine, sample->held == NULL);
       lines = read_sample (self, engine, sample, &n_read, &n_carried, &error);
+      if (!others_loaded && loader == NULL
+          && gst_vocr_engine_other_scripts_wanted (engine))
+        loader = g_thread_new ("vocr-load", load_engine, &load);
     }
 
     g_mutex_lock (&self->lock);

@@ -67,6 +67,8 @@ struct _GstVocrEngine
    * (@others, @other_apis: all loaded when first needed), and takes a
    * surer reading in that script. */
   gboolean read_other_scripts;
+  gboolean load_on_demand;      /* else: note others_wanted */
+  gboolean others_wanted;
   gboolean others_loaded;
   gchar **others;
   TessBaseAPI **other_apis;
@@ -492,6 +494,7 @@ gst_vocr_engine_new (const gchar * tessdata_dir, const gchar * languages,
   if (engine->latin)
     engine->latin_apis = g_new0 (TessBaseAPI *, g_strv_length (engine->latin));
   engine->others = other_script_models (dir, languages);
+  engine->load_on_demand = TRUE;
   engine->own_script_texts = g_hash_table_new_full (g_str_hash, g_str_equal,
       g_free, NULL);
   if (engine->others)
@@ -1206,6 +1209,33 @@ drop_pieces (GPtrArray * lines, GArray * evidence, GPtrArray * taken)
   }
 }
 
+/* Whether @text has a letter: digits and signs read the same in every
+ * script. */
+static gboolean
+has_letter (const gchar * text)
+{
+  for (; *text; text = g_utf8_next_char (text)) {
+    if (g_unichar_isalpha (g_utf8_get_char (text)))
+      return TRUE;
+  }
+  return FALSE;
+}
+
+/* Whether other scripts' models are there to read with: loaded now if they
+ * may be, else noted as wanted. */
+static gboolean
+others_ready (GstVocrEngine * engine)
+{
+  if (!engine->others_loaded) {
+    if (!engine->load_on_demand) {
+      engine->others_wanted = TRUE;
+      return FALSE;
+    }
+    gst_vocr_engine_load_other_scripts (engine);
+  }
+  return engine->others != NULL;
+}
+
 /* Reads each line that the languages read unsurely with the model of each
  * other script, and gives it the surest reading written in that model's
  * script, when that is clearly surer than its own. The lines are read from
@@ -1242,14 +1272,14 @@ read_other_scripts (GstVocrEngine * engine, PIX * pix,
     if (vocr_line->confidence >= SECOND_OPINION_BELOW
         || (vocr_line->confidence >= min_confidence && line->known >= 2
             && 2 * line->known >= line->words)
-        || g_hash_table_contains (engine->own_script_texts, vocr_line->text))
+        || g_hash_table_contains (engine->own_script_texts, vocr_line->text)
+        || !has_letter (vocr_line->text) || !others_ready (engine))
       continue;
-    gst_vocr_engine_load_other_scripts (engine);
-    for (j = 0; engine->others && engine->others[j]; j++) {
+    for (j = 0; engine->others[j]; j++) {
       GstVocrLine *reading;
 
-      read_line_alone (engine, engine->other_apis[j], gray ? gray : pix, gray ? &as_is : place,
-          gray ? &in_gray : line, &reading);
+      read_line_alone (engine, engine->other_apis[j], gray ? gray : pix,
+          gray ? &as_is : place, gray ? &in_gray : line, &reading);
       if (reading && written_in_letters (reading->text,
               g_strcmp0 (gst_vocr_language_script (engine->others[j]),
                   "Latn") == 0)
@@ -1491,8 +1521,7 @@ read_in_other_scripts (GstVocrEngine * engine, PIX * gray,
       gst_vocr_line_free);
   guint i, j;
 
-  gst_vocr_engine_load_other_scripts (engine);
-  for (j = 0; engine->others && engine->others[j] && best; j++) {
+  for (j = 0; others_ready (engine) && engine->others[j] && best; j++) {
     TessBaseAPI *api = engine->other_apis[j];
     gboolean latin = g_strcmp0 (gst_vocr_language_script (engine->others[j]),
         "Latn") == 0;
@@ -1532,6 +1561,41 @@ gst_vocr_engine_set_other_scripts (GstVocrEngine * engine, gboolean enabled)
 {
   g_return_if_fail (engine != NULL);
   engine->read_other_scripts = enabled;
+}
+
+/**
+ * gst_vocr_engine_set_load_on_demand:
+ * @engine: a #GstVocrEngine
+ * @on_demand: whether a recognition may load other scripts' models
+ *
+ * With @on_demand %FALSE, a recognition that needs other scripts' models
+ * (gst_vocr_engine_set_other_scripts()) before they are loaded reads
+ * without them rather than wait for them, and
+ * gst_vocr_engine_other_scripts_wanted() says so: for a live stream, whose
+ * frames cannot wait, and which loads them with
+ * gst_vocr_engine_load_other_scripts() elsewhere. %TRUE when the engine is
+ * made.
+ */
+void
+gst_vocr_engine_set_load_on_demand (GstVocrEngine * engine,
+    gboolean on_demand)
+{
+  g_return_if_fail (engine != NULL);
+  engine->load_on_demand = on_demand;
+}
+
+/**
+ * gst_vocr_engine_other_scripts_wanted:
+ * @engine: a #GstVocrEngine
+ *
+ * Returns: whether a recognition read without other scripts' models because
+ *   they were not loaded and could not be loaded on demand
+ */
+gboolean
+gst_vocr_engine_other_scripts_wanted (GstVocrEngine * engine)
+{
+  g_return_val_if_fail (engine != NULL, FALSE);
+  return engine->others_wanted;
 }
 
 /**

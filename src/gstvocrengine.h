@@ -109,6 +109,13 @@ GST_VOCR_API
 void gst_vocr_engine_load_other_scripts (GstVocrEngine * engine);
 
 GST_VOCR_API
+void gst_vocr_engine_set_load_on_demand (GstVocrEngine * engine,
+    gboolean on_demand);
+
+GST_VOCR_API
+gboolean gst_vocr_engine_other_scripts_wanted (GstVocrEngine * engine);
+
+GST_VOCR_API
 GPtrArray *gst_vocr_engine_recognize (GstVocrEngine * engine,
     const GstVideoFrame * frame, const GstVideoRectangle * roi,
     GstVocrPageSegmentation mode, gdouble min_confidence,

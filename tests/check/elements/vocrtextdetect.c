@@ -717,7 +717,7 @@ GST_END_TEST;
  * the side, and the later samples read the Russian line. */
 GST_START_TEST (test_live_reads_other_scripts_once_loaded)
 {
-  Run *run = run_pipeline ("videotestsrc is-live=true num-buffers=75 "
+  Run *run = run_pipeline ("videotestsrc is-live=true num-buffers=200 "
       "pattern=black ! video/x-raw,width=640,height=360,framerate=25/1 "
       "! textoverlay text=\"Осторожно, двери закрываются\" "
       "font-desc=\"Sans 20\" ! vocrtextdetect threads=1 max-ocr-time=0 "
