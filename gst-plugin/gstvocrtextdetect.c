@@ -82,6 +82,11 @@
 #endif
 
 #include <string.h>
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 #include <gst/video/video.h>
 #include "vocr.h"
 #include "gstvocrtextdetect.h"
@@ -1001,6 +1006,12 @@ static gpointer
 load_engine (gpointer data)
 {
   EngineLoad *load = data;
+
+#ifdef __linux__
+  /* the lowest priority: the loading takes what the workers leave, and
+   * does not make the live readings late (Linux's nice is per thread) */
+  setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), 19);
+#endif
 
   load->engine = gst_vocr_engine_new (load->tessdata_dir, load->languages,
       NULL);
