@@ -30,6 +30,7 @@
 #include <omp.h>
 #endif
 #include "gstvocrengine.h"
+#include "gstvocraggregator.h"
 #include "gstvocrframe.h"
 #include "gstvocrlanguage.h"
 #include "gstvocrprepare.h"
@@ -73,10 +74,10 @@ struct _GstVocrEngine
   gchar **others;
   TessBaseAPI **other_apis;
   /* The texts of recent lines, read surely enough to be kept, that no
-   * other script read better: text stays on screen for many samples, and
-   * reading it with every other model each time would cost most. */
-  GHashTable *own_script_texts;
-  GQueue own_script_order;      /* of those texts, oldest first */
+   * other script read better, oldest first: text stays on screen for many
+   * samples, read a little differently each time, and reading it with
+   * every other model each time would cost most. */
+  GQueue own_script_texts;
 };
 
 /* What a line's language is judged by. */
@@ -495,8 +496,6 @@ gst_vocr_engine_new (const gchar * tessdata_dir, const gchar * languages,
     engine->latin_apis = g_new0 (TessBaseAPI *, g_strv_length (engine->latin));
   engine->others = other_script_models (dir, languages);
   engine->load_on_demand = TRUE;
-  engine->own_script_texts = g_hash_table_new_full (g_str_hash, g_str_equal,
-      g_free, NULL);
   if (engine->others)
     engine->other_apis = g_new0 (TessBaseAPI *, g_strv_length (engine->others));
   engine->monitor = TessMonitorCreate ();
@@ -535,9 +534,7 @@ gst_vocr_engine_free (GstVocrEngine * engine)
   g_strfreev (engine->latin);
   free_apis (engine->other_apis, engine->others);
   g_strfreev (engine->others);
-  if (engine->own_script_texts)
-    g_hash_table_unref (engine->own_script_texts);
-  g_queue_clear (&engine->own_script_order);
+  g_queue_clear_full (&engine->own_script_texts, g_free);
   g_free (engine->tessdata_dir);
   g_free (engine->gray.data);
   g_free (engine);
@@ -1138,8 +1135,10 @@ settle_latin_languages (GstVocrEngine * engine, PIX * pix,
  * reads its script. */
 #define OTHER_SCRIPT_MIN_CONFIDENCE 0.8
 #define OTHER_SCRIPT_LINE_ASPECT 2
-/* lines remembered as read in the languages' own scripts */
+/* lines remembered as read in the languages' own scripts, and how similar
+ * a reading must be to be of one of them (as the aggregator's items) */
 #define OWN_SCRIPT_TEXTS 256
+#define OWN_SCRIPT_SIMILARITY 0.8
 
 /* Whether @text is written in letters, two different ones or more, most
  * of them Latin (@latin) or most of them not: digits and signs are the
@@ -1221,6 +1220,20 @@ has_letter (const gchar * text)
   return FALSE;
 }
 
+/* Whether @text, or another reading of the same text, is among the
+ * engine's lines lately read in the languages' own scripts. */
+static gboolean
+own_script_text (GstVocrEngine * engine, const gchar * text)
+{
+  GList *l;
+
+  for (l = engine->own_script_texts.tail; l; l = l->prev) {
+    if (gst_vocr_text_is_same (l->data, text, OWN_SCRIPT_SIMILARITY))
+      return TRUE;
+  }
+  return FALSE;
+}
+
 /* Whether other scripts' models are there to read with: loaded now if they
  * may be, else noted as wanted. */
 static gboolean
@@ -1272,7 +1285,7 @@ read_other_scripts (GstVocrEngine * engine, PIX * pix,
     if (vocr_line->confidence >= SECOND_OPINION_BELOW
         || (vocr_line->confidence >= min_confidence && line->known >= 2
             && 2 * line->known >= line->words)
-        || g_hash_table_contains (engine->own_script_texts, vocr_line->text)
+        || own_script_text (engine, vocr_line->text)
         || !has_letter (vocr_line->text) || !others_ready (engine))
       continue;
     for (j = 0; engine->others[j]; j++) {
@@ -1299,13 +1312,10 @@ read_other_scripts (GstVocrEngine * engine, PIX * pix,
       line->code = best_code;
       g_ptr_array_add (taken, vocr_line);
     } else if (vocr_line->confidence >= min_confidence) {
-      gchar *text = g_strdup (vocr_line->text);
-
-      g_hash_table_add (engine->own_script_texts, text);
-      g_queue_push_tail (&engine->own_script_order, text);
-      if (g_queue_get_length (&engine->own_script_order) > OWN_SCRIPT_TEXTS)
-        g_hash_table_remove (engine->own_script_texts,
-            g_queue_pop_head (&engine->own_script_order));
+      g_queue_push_tail (&engine->own_script_texts,
+          g_strdup (vocr_line->text));
+      if (g_queue_get_length (&engine->own_script_texts) > OWN_SCRIPT_TEXTS)
+        g_free (g_queue_pop_head (&engine->own_script_texts));
     }
     g_clear_pointer (&best, gst_vocr_line_free);
   }
