@@ -524,9 +524,11 @@ gst_vocr_text_detect_class_init (GstVocrTextDetectClass * klass)
    * reads clearly better in its language: a Russian or Chinese sign is
    * read with the default `languages=eng` when `tesseract-ocr-rus` or
    * `tesseract-ocr-chi-sim` is installed. Costs one model per script per
-   * worker thread (loaded when first needed) and a few line reads per
-   * unsure line; listing the languages in #GstVocrTextDetect:languages
-   * reads them better still.
+   * worker thread, loaded when a reading first needs them (live, where a
+   * frame cannot wait for that, by a second engine made beside the worker
+   * at the lowest priority, which then replaces its engine), and a few
+   * line reads per unsure line; listing the languages in
+   * #GstVocrTextDetect:languages reads them better still.
    */
   g_object_class_install_property (gobject_class, PROP_OTHER_SCRIPTS,
       g_param_spec_boolean ("other-scripts", "Other scripts",
