@@ -375,23 +375,27 @@ static const gchar *const preferred_models[] = {
   "heb", "tha", "ukr", "fas", NULL
 };
 
+/* Where @code stands among the preferred models (after them all if not
+ * among them). */
+static guint
+preference (const gchar * code)
+{
+  guint i;
+
+  for (i = 0; preferred_models[i]; i++) {
+    if (strcmp (preferred_models[i], code) == 0)
+      break;
+  }
+  return i;
+}
+
 static gint
 compare_models (gconstpointer a, gconstpointer b)
 {
   const gchar *x = *(const gchar **) a, *y = *(const gchar **) b;
-  gint px = g_strv_contains (preferred_models, x) ? 0 : 1;
-  gint py = g_strv_contains (preferred_models, y) ? 0 : 1;
-  guint i;
+  guint px = preference (x), py = preference (y);
 
-  if (px != py)
-    return px - py;
-  for (i = 0; px == 0 && preferred_models[i]; i++) {
-    if (strcmp (preferred_models[i], x) == 0)
-      return -1;
-    if (strcmp (preferred_models[i], y) == 0)
-      return 1;
-  }
-  return strcmp (x, y);
+  return px != py ? (px < py ? -1 : 1) : strcmp (x, y);
 }
 
 /* One language model installed in @dir for each script that none of
@@ -623,11 +627,13 @@ tally_add (LanguageTally * tally, guint * n, guint max, const gchar * code,
 
 #define MAX_LINE_LANGUAGES 8
 
+/* Whether a character of @text is @kind (g_unichar_isalnum(),
+ * g_unichar_isalpha()). */
 static gboolean
-has_alnum (const gchar * text)
+has_char (const gchar * text, gboolean (*kind) (gunichar))
 {
   for (; *text; text = g_utf8_next_char (text)) {
-    if (g_unichar_isalnum (g_utf8_get_char (text)))
+    if (kind (g_utf8_get_char (text)))
       return TRUE;
   }
   return FALSE;
@@ -753,7 +759,7 @@ finish_line (GPtrArray * lines, GstVocrLine * line, LanguageTally * tally,
   gst_vocr_line_trim_unsure_symbols (line, EDGE_SYMBOLS_MAX_CONFIDENCE);
   /* A "line" of symbols alone ("@", "|", "=") is Tesseract reading shapes:
    * a ball, a bar, a border. Real text has a letter or a digit. */
-  if (line->words->len == 0 || !has_alnum (line->text)) {
+  if (line->words->len == 0 || !has_char (line->text, g_unichar_isalnum)) {
     gst_vocr_line_free (line);
     return;
   }
@@ -794,6 +800,18 @@ typedef struct
   gint canvas_width, canvas_height;
   gint turn;
 } Placement;
+
+/* The placement of @gray, the region @place placed, as it was: unscaled,
+ * level, not turned. */
+static Placement
+as_is_placement (const Placement * place, PIX * gray)
+{
+  Placement as_is = { place->dx, place->dy, 1.0, pixGetWidth (gray),
+    pixGetHeight (gray), 0.0, pixGetWidth (gray), pixGetHeight (gray), 0
+  };
+
+  return as_is;
+}
 
 /* Maps the box (@l, @t)-(@r, @b) of what Tesseract read to the frame: the
  * box around its corners, for a levelled image. */
@@ -1208,18 +1226,6 @@ drop_pieces (GPtrArray * lines, GArray * evidence, GPtrArray * taken)
   }
 }
 
-/* Whether @text has a letter: digits and signs read the same in every
- * script. */
-static gboolean
-has_letter (const gchar * text)
-{
-  for (; *text; text = g_utf8_next_char (text)) {
-    if (g_unichar_isalpha (g_utf8_get_char (text)))
-      return TRUE;
-  }
-  return FALSE;
-}
-
 /* Whether @text, or another reading of the same text, is among the
  * engine's lines lately read in the languages' own scripts. */
 static gboolean
@@ -1260,14 +1266,12 @@ read_other_scripts (GstVocrEngine * engine, PIX * pix,
     const Placement * place, PIX * gray, gdouble min_confidence,
     GPtrArray * lines, GArray * evidence)
 {
-  Placement as_is = { place->dx, place->dy, 1.0, 0, 0, 0.0, 0, 0, 0 };
+  Placement as_is = { 0 };
   GPtrArray *taken = g_ptr_array_new ();
   guint i, j;
 
-  if (gray) {
-    as_is.width = as_is.canvas_width = pixGetWidth (gray);
-    as_is.height = as_is.canvas_height = pixGetHeight (gray);
-  }
+  if (gray)
+    as_is = as_is_placement (place, gray);
   for (i = 0; i < lines->len; i++) {
     LineEvidence *line = &g_array_index (evidence, LineEvidence, i);
     GstVocrLine *vocr_line = g_ptr_array_index (lines, i);
@@ -1281,12 +1285,15 @@ read_other_scripts (GstVocrEngine * engine, PIX * pix,
     /* two words or more that the dictionaries know, half the line's or
      * more, read surely enough to be kept: the line is in one of the
      * languages, read unsurely (a code editor's "View Go Run Terminal
-     * Help"); Chinese glyphs are read as short words too, most unsurely */
+     * Help"); Chinese glyphs are read as short words too, most unsurely.
+     * Nor a line without letters: digits and signs read the same in every
+     * script. */
     if (vocr_line->confidence >= SECOND_OPINION_BELOW
         || (vocr_line->confidence >= min_confidence && line->known >= 2
             && 2 * line->known >= line->words)
         || own_script_text (engine, vocr_line->text)
-        || !has_letter (vocr_line->text) || !others_ready (engine))
+        || !has_char (vocr_line->text, g_unichar_isalpha)
+        || !others_ready (engine))
       continue;
     for (j = 0; engine->others[j]; j++) {
       GstVocrLine *reading;
@@ -1678,13 +1685,9 @@ read_region (GstVocrEngine * engine, const GstVideoFrame * frame,
    * wins. */
   if (lines && prepared.region && (lines->len == 0 ||
           mean_confidence (lines) < SECOND_OPINION_BELOW)) {
-    Placement as_is = place;
+    Placement as_is = as_is_placement (&place, prepared.region);
     GPtrArray *other;
 
-    as_is.scale = 1.0;
-    as_is.deskew = 0.0;
-    as_is.width = as_is.canvas_width = pixGetWidth (prepared.region);
-    as_is.height = as_is.canvas_height = pixGetHeight (prepared.region);
     other = read_image (engine, engine->api, prepared.region, &as_is, NULL,
         deadline, min_confidence, cancellable, error);
     lines = keep_better (lines, other, 1.0);
@@ -1717,16 +1720,11 @@ read_region (GstVocrEngine * engine, const GstVideoFrame * frame,
   if (lines && lines->len == 0 && engine->read_other_scripts
       && engine->others && prepared.region
       && x1 - x0 >= OTHER_SCRIPT_LINE_ASPECT * (y1 - y0)) {
-    Placement as_is = place;
-    PIX *gray = prepared.region ? prepared.region : prepared.pix;
+    Placement as_is = as_is_placement (&place, prepared.region);
 
-    as_is.scale = 1.0;
-    as_is.deskew = 0.0;
-    as_is.turn = 0;
-    as_is.width = as_is.canvas_width = pixGetWidth (gray);
-    as_is.height = as_is.canvas_height = pixGetHeight (gray);
-    lines = keep_better (lines, read_in_other_scripts (engine, gray, &as_is,
-            deadline, min_confidence, cancellable, error), 1.0);
+    lines = keep_better (lines, read_in_other_scripts (engine,
+            prepared.region, &as_is, deadline, min_confidence, cancellable,
+            error), 1.0);
   }
   if (lines && (x0 == 0 || x1 == GST_VIDEO_FRAME_WIDTH (frame)))
     drop_cut_words (lines, prepared.cut, x0, y0, x1 - x0, x0 == 0,
