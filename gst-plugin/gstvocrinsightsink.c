@@ -739,6 +739,29 @@ gst_vocr_insight_sink_event (GstBaseSink * sink, GstEvent * event)
   return GST_BASE_SINK_CLASS (parent_class)->event (sink, event);
 }
 
+/* @changes (of a #GstVocrTextMeta) with stream times, as the aggregator
+ * counts them. */
+static GArray *
+stream_time_changes (const GstSegment * segment, const GArray * changes)
+{
+  GArray *out;
+  guint i;
+
+  if (changes == NULL)
+    return NULL;
+  out = g_array_sized_new (FALSE, FALSE, sizeof (GstVocrChange),
+      changes->len);
+  for (i = 0; i < changes->len; i++) {
+    GstVocrChange c = g_array_index (changes, GstVocrChange, i);
+
+    c.timestamp = gst_segment_to_stream_time (segment, GST_FORMAT_TIME,
+        c.timestamp);
+    if (GST_CLOCK_TIME_IS_VALID (c.timestamp))
+      g_array_append_val (out, c);
+  }
+  return out;
+}
+
 static GstFlowReturn
 gst_vocr_insight_sink_render (GstBaseSink * sink, GstBuffer * buffer)
 {
@@ -746,6 +769,7 @@ gst_vocr_insight_sink_render (GstBaseSink * sink, GstBuffer * buffer)
   GstVocrTextMeta *meta = gst_buffer_get_vocr_text_meta (buffer);
   const GstSegment *segment = &sink->segment;
   GstClockTime pts = GST_BUFFER_PTS (buffer), end, st, rt;
+  GArray *changes;
   guint flush_interval;
   gboolean ok = TRUE;
 
@@ -777,7 +801,10 @@ gst_vocr_insight_sink_render (GstBaseSink * sink, GstBuffer * buffer)
       self->wallclock_running = rt;
       self->wallclock = meta->wallclock;
     }
-    gst_vocr_aggregator_push_sample (self->aggregator, st, rt, meta->lines);
+    changes = stream_time_changes (segment, meta->changes);
+    gst_vocr_aggregator_push_sample_full (self->aggregator, st, rt, changes,
+        meta->lines);
+    g_clear_pointer (&changes, g_array_unref);
     if (self->jsonl)
       ok = append_events (self);
   }

@@ -186,6 +186,9 @@ typedef struct
   GstBuffer *held;
   GstClockTime pts, duration;
   GstClockTime wallclock;       /* capture time, UNIX ns, or NONE */
+  /* where and when (GstVocrChange) the text changed since the last frame
+   * read, NULL if not compared */
+  GArray *changes;
   ReadSettings settings;
   gboolean post_message, change_messages;
   guint time_limit_ms;
@@ -282,6 +285,8 @@ struct _GstVocrTextDetect
   Result *reference;
   ReadSettings reference_settings;
   GstClockTime reference_time;  /* running time */
+  /* the change detector holds the reference frame */
+  gboolean reference_compared;
   GstClockTime next_stats;      /* running time of the next vocr-stats */
 
   /* the reading the change messages last described: output task */
@@ -815,6 +820,7 @@ sample_free (Sample * sample)
   gst_clear_buffer (&sample->held);
   g_clear_pointer (&sample->result, result_unref);
   g_clear_pointer (&sample->regions, g_array_unref);
+  g_clear_pointer (&sample->changes, g_array_unref);
   g_clear_pointer (&sample->carry_from, result_unref);
   g_free (sample->unchanged);
   g_free (sample);
@@ -1363,6 +1369,7 @@ drop_reference (GstVocrTextDetect * self)
 {
   gst_vocr_change_detector_reset (self->detector);
   g_clear_pointer (&self->reference, result_unref);
+  self->reference_compared = FALSE;
 }
 
 /* Starts sampling afresh: after a flush, or when starting. Called with the
@@ -1429,6 +1436,8 @@ decide (GstVocrTextDetect * self, Sample * sample, gboolean busy)
   changed = threshold <= 0.0 || gst_vocr_change_detector_update
       (self->detector, &sample->frame, settings->has_roi ? &settings->roi :
       NULL, threshold);
+  if (threshold > 0.0 && self->reference_compared)
+    gst_vocr_change_detector_mark_changes (self->detector, sample->pts);
   refresh_due = refresh > 0 && GST_CLOCK_TIME_IS_VALID (rt)
       && GST_CLOCK_TIME_IS_VALID (self->reference_time)
       && rt >= self->reference_time + refresh;
@@ -1451,8 +1460,12 @@ decide (GstVocrTextDetect * self, Sample * sample, gboolean busy)
         && same_settings (settings, &self->reference_settings))
       mark_unchanged_regions (self, sample);
   }
+  if (threshold > 0.0 && self->reference_compared
+      && same_settings (settings, &self->reference_settings))
+    sample->changes = gst_vocr_change_detector_get_changes (self->detector);
   if (threshold > 0.0)
     gst_vocr_change_detector_set_reference (self->detector);
+  self->reference_compared = threshold > 0.0;
   g_clear_pointer (&self->reference, result_unref);
   self->reference = result_ref (sample->result);
   self->reference_settings = *settings;
@@ -1464,6 +1477,33 @@ decide (GstVocrTextDetect * self, Sample * sample, gboolean busy)
     return DECISION_REUSE;
   }
   return DECISION_READ;
+}
+
+/* Between samples: dates where the text changes from the last frame read,
+ * so that the next reading can say in which frame each place took its
+ * look, instead of only at its own time, up to an interval later (a
+ * subtitle appears, and goes, at its own frame). Costs the detector's
+ * comparisons for every frame. Called with the stream lock. */
+static void
+date_changes (GstVocrTextDetect * self, GstBuffer * buffer)
+{
+  const ReadSettings *settings = &self->reference_settings;
+  GstVideoFrame frame;
+  gdouble threshold;
+
+  if (!self->reference_compared || !GST_BUFFER_PTS_IS_VALID (buffer))
+    return;
+  GST_OBJECT_LOCK (self);
+  threshold = self->change_threshold;
+  GST_OBJECT_UNLOCK (self);
+  if (threshold <= 0.0
+      || !gst_video_frame_map (&frame, &self->info, buffer, GST_MAP_READ))
+    return;
+  gst_vocr_change_detector_update (self->detector, &frame,
+      settings->has_roi ? &settings->roi : NULL, threshold);
+  gst_vocr_change_detector_mark_changes (self->detector,
+      GST_BUFFER_PTS (buffer));
+  gst_video_frame_unmap (&frame);
 }
 
 /* Queues an item for the source pad task, waiting while the workers have
@@ -1592,6 +1632,8 @@ gst_vocr_text_detect_chain (GstPad * pad, GstObject * parent,
     } else {
       decision = decide (self, sample, busy);
     }
+  } else {
+    date_changes (self, buffer);
   }
   self->frame_count++;
 
@@ -1902,6 +1944,8 @@ attach_meta (GstBuffer * buffer, const Sample * sample)
 
   meta = gst_buffer_add_vocr_text_meta (buffer, sample->pts);
   meta->wallclock = sample->wallclock;
+  if (sample->changes)
+    meta->changes = g_array_ref (sample->changes);
   for (i = 0; i < result->lines->len; i++) {
     const GstVocrLine *line = g_ptr_array_index (result->lines, i);
     GstVideoRegionOfInterestMeta *roi;

@@ -27,14 +27,18 @@
  * nothing start new items.
  *
  * Timing. An instance starts at the first sample that shows the text and
- * ends, exclusive, at the first sample that no longer shows it. A text
+ * ends, exclusive, at the first sample that no longer shows it; where a
+ * sample says where and when the text changed since the sample before
+ * (gst_vocr_aggregator_push_sample_full()), at the change in the text's
+ * box instead. A text
  * missing from samples for no longer than the maximum gap (by default 1.5
  * sampling intervals, the interval being the smallest spacing seen between
  * two samples) continues its instance as if it had never been missing, so
  * one dropped reading does not split it.
  *
  * Output and ids. An item is output once its instances add up to the
- * minimum duration and its mean confidence reaches the minimum confidence.
+ * minimum duration (counted from sample to sample: a text read in one
+ * sample only is that, whenever it came) and its mean confidence reaches the minimum confidence.
  * By default the minimum duration is two sampling intervals, and one for
  * an item read in one sample whose words (four in five at least, two or
  * more) were also read in new lines of the sample before or after, moved
@@ -108,9 +112,15 @@ typedef struct
 
   GArray *instances;            /* GstVocrInstance, the last one open if open */
   gboolean open;
-  /* the first sample that missed the open instance, NONE if the latest
-   * sample showed it */
-  GstClockTime miss, miss_running;
+  /* when the open instance's text went: the change time of the first
+   * sample that missed it (miss_sample), NONE if the latest sample showed
+   * it */
+  GstClockTime miss, miss_running, miss_sample;
+  /* how long samples showed it: the closed instances' time from their
+   * first sample to the first that missed them, and the open one's first
+   * sample (instances can start and end between samples; an item
+   * qualifies by what the samples saw) */
+  GstClockTime seen, seen_since;
   /* the last sample of the stream showed it */
   gboolean at_end;
 
@@ -270,7 +280,7 @@ item_new (guint serial)
 
   item->serial = serial;
   item->instances = g_array_new (FALSE, FALSE, sizeof (GstVocrInstance));
-  item->miss = item->miss_running = GST_CLOCK_TIME_NONE;
+  item->miss = item->miss_running = item->miss_sample = GST_CLOCK_TIME_NONE;
   item->variants = g_array_new (FALSE, FALSE, sizeof (Variant));
   item->readings = g_array_new (FALSE, FALSE, sizeof (Reading));
   item->stride = 1;
@@ -508,19 +518,14 @@ item_open_end (GstVocrAggregator * agg, const Item * item, GstClockTime * end,
 static GstClockTime
 item_duration (GstVocrAggregator * agg, const Item * item)
 {
-  GstClockTime total = 0;
-  guint i;
+  GstClockTime total = item->seen, end;
 
-  for (i = 0; i < item->instances->len; i++) {
-    const GstVocrInstance *inst =
-        &g_array_index (item->instances, GstVocrInstance, i);
-    GstClockTime end = inst->end, end_running;
-
-    if (item->open && i == item->instances->len - 1)
-      item_open_end (agg, item, &end, &end_running);
+  if (item->open) {
+    end = GST_CLOCK_TIME_IS_VALID (item->miss_sample) ? item->miss_sample :
+        agg->last_time;
     /* after a discontinuity an instance may end before it starts */
-    if (end > inst->start)
-      total += end - inst->start;
+    if (end > item->seen_since)
+      total += end - item->seen_since;
   }
   return total;
 }
@@ -544,16 +549,17 @@ emit (GstVocrAggregator * agg, GstVocrAggregatorEventType type,
 }
 
 static void
-item_open (GstVocrAggregator * agg, Item * item, GstClockTime start,
-    GstClockTime start_running)
+item_open (GstVocrAggregator * agg, Item * item, GstClockTime sample_time,
+    GstClockTime start, GstClockTime start_running)
 {
   GstVocrInstance inst = { start, GST_CLOCK_TIME_NONE, start_running,
     GST_CLOCK_TIME_NONE, GST_CLOCK_TIME_NONE, GST_CLOCK_TIME_NONE
   };
 
   g_array_append_val (item->instances, inst);
+  item->seen_since = sample_time;
   item->open = TRUE;
-  item->miss = item->miss_running = GST_CLOCK_TIME_NONE;
+  item->miss = item->miss_running = item->miss_sample = GST_CLOCK_TIME_NONE;
   if (item->id)
     emit (agg, GST_VOCR_AGGREGATOR_EVENT_INSTANCE_START, item,
         item->instances->len - 1);
@@ -565,11 +571,16 @@ item_close (GstVocrAggregator * agg, Item * item, GstClockTime end,
 {
   GstVocrInstance *inst = &g_array_index (item->instances, GstVocrInstance,
       item->instances->len - 1);
+  GstClockTime sample_end;
 
   inst->end = end;
   inst->adjusted_end = end_running;
+  sample_end = GST_CLOCK_TIME_IS_VALID (item->miss_sample) ?
+      item->miss_sample : end;
+  if (sample_end > item->seen_since)
+    item->seen += sample_end - item->seen_since;
   item->open = FALSE;
-  item->miss = item->miss_running = GST_CLOCK_TIME_NONE;
+  item->miss = item->miss_running = item->miss_sample = GST_CLOCK_TIME_NONE;
   if (item->id)
     emit (agg, GST_VOCR_AGGREGATOR_EVENT_INSTANCE_END, item,
         item->instances->len - 1);
@@ -1114,6 +1125,79 @@ corroborate (GstVocrAggregator * agg, guint n_old, GHashTable * new_words)
   agg->new_words = new_words;
 }
 
+/* @running_time moved back as @t is from @stream_time. */
+static GstClockTime
+running_at (GstClockTime running_time, GstClockTime stream_time,
+    GstClockTime t)
+{
+  return running_time - MIN (running_time, stream_time - t);
+}
+
+typedef struct
+{
+  GstClockTime time;
+  gint64 area;
+} DatedArea;
+
+static gint
+compare_dated_areas (gconstpointer a, gconstpointer b)
+{
+  const DatedArea *da = a, *db = b;
+
+  return (da->time > db->time) - (da->time < db->time);
+}
+
+/* When the text in the box @x, @y, @w, @h came or went, by the @changes
+ * overlapping it after @since (if valid) and not after @stream_time: when
+ * most of what changed in the box did (the median by area: a moving
+ * background behind a part of it, or the next text coming into a part of
+ * it, is not the text); @stream_time if nothing did, or if half the box or
+ * more is moving text. */
+static GstClockTime
+change_time (const GArray * changes, GstClockTime since,
+    GstClockTime stream_time, gint x, gint y, gint w, gint h)
+{
+  GArray *dated;
+  GstClockTime t = stream_time;
+  gint64 moving = 0, total = 0, half;
+  guint i;
+
+  if (changes == NULL || changes->len == 0)
+    return stream_time;
+  dated = g_array_new (FALSE, FALSE, sizeof (DatedArea));
+  for (i = 0; i < changes->len; i++) {
+    const GstVocrChange *c = &g_array_index (changes, GstVocrChange, i);
+    gint64 ow = MIN (x + w, c->x + c->width) - MAX (x, c->x);
+    gint64 oh = MIN (y + h, c->y + c->height) - MAX (y, c->y);
+    DatedArea d = { c->timestamp, ow * oh };
+
+    if (ow <= 0 || oh <= 0)
+      continue;
+    if (c->moving) {
+      moving += d.area;
+    } else if (c->timestamp <= stream_time
+        && (!GST_CLOCK_TIME_IS_VALID (since) || c->timestamp > since)) {
+      g_array_append_val (dated, d);
+      total += d.area;
+    }
+  }
+  /* moving text's reading is of the sample only */
+  if (2 * moving < (gint64) w * h && total > 0) {
+    g_array_sort (dated, compare_dated_areas);
+    for (i = 0, half = 0; i < dated->len; i++) {
+      const DatedArea *d = &g_array_index (dated, DatedArea, i);
+
+      half += d->area;
+      if (2 * half >= total) {
+        t = d->time;
+        break;
+      }
+    }
+  }
+  g_array_unref (dated);
+  return t;
+}
+
 /**
  * gst_vocr_aggregator_push_sample:
  * @agg: a #GstVocrAggregator
@@ -1135,10 +1219,40 @@ void
 gst_vocr_aggregator_push_sample (GstVocrAggregator * agg,
     GstClockTime stream_time, GstClockTime running_time, GPtrArray * lines)
 {
+  gst_vocr_aggregator_push_sample_full (agg, stream_time, running_time, NULL,
+      lines);
+}
+
+/**
+ * gst_vocr_aggregator_push_sample_full:
+ * @agg: a #GstVocrAggregator
+ * @stream_time: the sampled frame's stream time; a sample without one is
+ *   ignored
+ * @running_time: its running time, or GST_CLOCK_TIME_NONE to use
+ *   @stream_time
+ * @changes: (element-type GstVocrChange) (nullable): where the text
+ *   changed since the previous sample, with stream times (see
+ *   #GstVocrTextMeta): a text this sample shows and the previous did not
+ *   starts at the latest change overlapping its box, one it no longer
+ *   shows ends at the latest overlapping where it was; texts no change
+ *   overlaps (or only changes not after the previous sample, or after this
+ *   one), and moving texts, start or end at @stream_time
+ * @lines: (element-type GstVocrLine) (transfer none) (nullable): the lines
+ *   read in the frame; %NULL or empty if none
+ *
+ * Adds the OCR result of one sampled frame, as
+ * gst_vocr_aggregator_push_sample() does, with the time its changes
+ * happened.
+ */
+void
+gst_vocr_aggregator_push_sample_full (GstVocrAggregator * agg,
+    GstClockTime stream_time, GstClockTime running_time,
+    const GArray * changes, GPtrArray * lines)
+{
   GArray *sample;
   gboolean *line_taken;
   gint *line_of_item;
-  GstClockTime max_gap;
+  GstClockTime max_gap, since, t;
   guint i, j, n_items;
   GHashTable *new_words;
 
@@ -1148,6 +1262,9 @@ gst_vocr_aggregator_push_sample (GstVocrAggregator * agg,
     return;
   if (!GST_CLOCK_TIME_IS_VALID (running_time))
     running_time = stream_time;
+  /* changes count from after the previous sample */
+  since = agg->n_samples > 0 && stream_time >= agg->last_time ?
+      agg->last_time : GST_CLOCK_TIME_NONE;
 
   if (agg->n_samples > 0) {
     if (stream_time < agg->last_time) {
@@ -1165,8 +1282,10 @@ gst_vocr_aggregator_push_sample (GstVocrAggregator * agg,
   for (i = 0; i < agg->items->len; i++) {
     Item *item = g_ptr_array_index (agg->items, i);
 
+    /* the gap is counted in samples, as the interval is: a text missing
+     * from one sample is bridged wherever in the interval it changed */
     if (item->open && GST_CLOCK_TIME_IS_VALID (item->miss) &&
-        stream_time - item->miss > max_gap)
+        stream_time - item->miss_sample > max_gap)
       item_close (agg, item, item->miss, item->miss_running);
   }
   retire (agg, stream_time);
@@ -1196,15 +1315,25 @@ gst_vocr_aggregator_push_sample (GstVocrAggregator * agg,
     Item *item = g_ptr_array_index (agg->items, i);
 
     if (line_of_item[i] >= 0) {
-      item_add_reading (item, &g_array_index (sample, SampleLine,
-              line_of_item[i]));
-      if (!item->open)
-        item_open (agg, item, stream_time, running_time);
-      else
-        item->miss = item->miss_running = GST_CLOCK_TIME_NONE;
+      const SampleLine *sl = &g_array_index (sample, SampleLine,
+          line_of_item[i]);
+
+      item_add_reading (item, sl);
+      if (!item->open) {
+        t = change_time (changes, since, stream_time, sl->line->x,
+            sl->line->y, sl->line->width, sl->line->height);
+        item_open (agg, item, stream_time, t,
+            running_at (running_time, stream_time, t));
+      } else {
+        item->miss = item->miss_running = item->miss_sample =
+            GST_CLOCK_TIME_NONE;
+      }
     } else if (item->open && !GST_CLOCK_TIME_IS_VALID (item->miss)) {
-      item->miss = stream_time;
-      item->miss_running = running_time;
+      t = change_time (changes, since, stream_time, item->x, item->y,
+          item->width, item->height);
+      item->miss = t;
+      item->miss_running = running_at (running_time, stream_time, t);
+      item->miss_sample = stream_time;
     }
   }
   new_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1218,7 +1347,10 @@ gst_vocr_aggregator_push_sample (GstVocrAggregator * agg,
     item = item_new (agg->items->len);
     item_add_reading (item, sl);
     g_ptr_array_add (agg->items, item);
-    item_open (agg, item, stream_time, running_time);
+    t = change_time (changes, since, stream_time, sl->line->x,
+        sl->line->y, sl->line->width, sl->line->height);
+    item_open (agg, item, stream_time, t, running_at (running_time,
+            stream_time, t));
     words = line_words (sl->line);
     for (j = 0; j < words->len; j++) {
       const Word *word = &g_array_index (words, Word, j);

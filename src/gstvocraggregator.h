@@ -4,6 +4,7 @@
 #pragma once
 
 #include "gstvocr-prelude.h"
+#include "gstvocrchange.h"
 #include "gstvocrline.h"
 
 G_BEGIN_DECLS
@@ -126,6 +127,11 @@ GST_VOCR_API
 void gst_vocr_aggregator_push_sample (GstVocrAggregator * agg,
     GstClockTime stream_time, GstClockTime running_time,
     GPtrArray * lines);
+
+GST_VOCR_API
+void gst_vocr_aggregator_push_sample_full (GstVocrAggregator * agg,
+    GstClockTime stream_time, GstClockTime running_time,
+    const GArray * changes, GPtrArray * lines);
 
 GST_VOCR_API
 void gst_vocr_aggregator_finish (GstVocrAggregator * agg,

@@ -66,6 +66,8 @@ G_STATIC_ASSERT (G_N_ELEMENTS (edge_grades) < 128);
  * each other. */
 #define JOIN_X 4
 #define JOIN_Y 1
+/* see GstVocrChangeDetector's span */
+#define MOTION_SPAN (160 * GST_MSECOND)
 
 struct _GstVocrChangeDetector
 {
@@ -82,6 +84,27 @@ struct _GstVocrChangeDetector
   guint8 *cells;                /* text-like cells of the current frame */
   guint8 *changed;              /* its cells that changed since the reference */
   gint cells_w, cells_h;
+  /* the edge map of the frame updated before, and the cells of the current
+   * frame that changed since it */
+  guint8 *previous;
+  gboolean has_previous;
+  guint8 *moved;
+  /* Moving text (a ticker, credits, a filmed sign) has no time it came: a
+   * reading is of its frame only. A place moves when, over each of the
+   * last two spans of MOTION_SPAN or more, edges both appeared and went in
+   * it: the edge map of the frame marked that long ago (span, at
+   * span_time), its cells that moved over the span before (span_moved),
+   * and the cells that moved over both (moving). A text that came or went
+   * changed over one span only; one fading in or out, or being typed,
+   * gains or loses edges, not both. */
+  guint8 *span;
+  GstClockTime span_time;
+  gboolean has_span;
+  guint8 *span_moved, *moving;
+  gdouble threshold;            /* of the last update */
+  /* per cell differing from the reference, the time it last changed
+   * (gst_vocr_change_detector_mark_changes()); NONE for the others */
+  GstClockTime *dates;
   guint16 *column_sums;         /* one map row's frame rows, summed per column */
 };
 
@@ -111,8 +134,23 @@ gst_vocr_change_detector_free (GstVocrChangeDetector * det)
   g_free (det->edges[1]);
   g_free (det->cells);
   g_free (det->changed);
+  g_free (det->previous);
+  g_free (det->moved);
+  g_free (det->span);
+  g_free (det->span_moved);
+  g_free (det->moving);
+  g_free (det->dates);
   g_free (det->column_sums);
   g_free (det);
+}
+
+static void
+clear_dates (GstVocrChangeDetector * det)
+{
+  gsize i, n = (gsize) det->cells_w * det->cells_h;
+
+  for (i = 0; det->dates && i < n; i++)
+    det->dates[i] = GST_CLOCK_TIME_NONE;
 }
 
 /**
@@ -127,6 +165,7 @@ gst_vocr_change_detector_reset (GstVocrChangeDetector * det)
 {
   g_return_if_fail (det != NULL);
   det->has_reference = FALSE;
+  clear_dates (det);
 }
 
 /* Makes the maps fit the region, dropping the reference if it changed. */
@@ -160,6 +199,23 @@ fit (GstVocrChangeDetector * det, gint x0, gint y0, gint x1, gint y1)
   g_free (det->changed);
   det->cells = g_malloc0 (MAX ((gsize) det->cells_w * det->cells_h, 1));
   det->changed = g_malloc0 (MAX ((gsize) det->cells_w * det->cells_h, 1));
+  g_free (det->previous);
+  det->previous = g_malloc0 (n);
+  det->has_previous = FALSE;
+  g_free (det->moved);
+  det->moved = g_malloc0 (MAX ((gsize) det->cells_w * det->cells_h, 1));
+  g_free (det->span);
+  det->span = g_malloc0 (n);
+  det->has_span = FALSE;
+  g_free (det->span_moved);
+  det->span_moved = g_malloc0 (MAX ((gsize) det->cells_w * det->cells_h,
+          1));
+  g_free (det->moving);
+  det->moving = g_malloc0 (MAX ((gsize) det->cells_w * det->cells_h, 1));
+  g_free (det->dates);
+  det->dates = g_new (GstClockTime, MAX ((gsize) det->cells_w * det->cells_h,
+          1));
+  clear_dates (det);
   det->has_reference = FALSE;
 }
 
@@ -277,66 +333,129 @@ looks_like_text (const CellEdges * e)
       && bits (e->cols) >= 3;
 }
 
-/* Counts the changed cells between the current map and the reference, and
- * marks the cells of the current map that look like text. */
+/* The edges of one cell in the current map and in a reference map. */
+typedef struct
+{
+  CellEdges cur, ref;
+  guint cur_strong, ref_strong;
+  /* edges (strong edges) of the current map the reference lacks, and the
+   * other way round */
+  guint appeared, went, strong_appeared, strong_went;
+} CellPair;
+
+static void
+measure_cell (const guint8 * cur, const guint8 * ref, gint w, gint cx,
+    gint cy, CellPair * p)
+{
+  gint y;
+
+  memset (p, 0, sizeof (CellPair));
+  for (y = 0; y < CELL; y++) {
+    guint64 c_row, r_row;
+    guint8 c_any, r_any, c_steep, r_steep;
+
+    memcpy (&c_row, cur + (gsize) (cy + y) * w + cx, CELL);
+    memcpy (&r_row, ref + (gsize) (cy + y) * w + cx, CELL);
+    c_any = row_mask (c_row, 1);
+    r_any = row_mask (r_row, 1);
+    c_steep = row_mask (c_row, STRONG);
+    r_steep = row_mask (r_row, STRONG);
+    p->cur.count += bits (c_any);
+    p->cur.rows |= (c_any != 0) << y;
+    p->cur.cols |= c_any;
+    p->ref.count += bits (r_any);
+    p->ref.rows |= (r_any != 0) << y;
+    p->ref.cols |= r_any;
+    p->cur_strong += bits (c_steep);
+    p->ref_strong += bits (r_steep);
+    p->appeared += bits (c_any & ~r_any);
+    p->went += bits (r_any & ~c_any);
+    p->strong_appeared += bits (c_steep & ~r_steep);
+    p->strong_went += bits (r_steep & ~c_steep);
+  }
+}
+
+/* High-contrast text is judged by its strong edges alone: the weak ones
+ * around it (a shadow, a translucent box, the outline's rim) come and go
+ * with the background behind. Faint text has only weak edges to judge by.
+ * Gives the edges judged in either map (the larger count), and those that
+ * appeared and went. */
 static guint
-compare (GstVocrChangeDetector * det, gdouble threshold)
+judged_edges (const CellPair * p, guint * appeared, guint * went)
+{
+  if (MAX (p->cur_strong, p->ref_strong) >= TEXT_CELL_EDGES / 2) {
+    *appeared = p->strong_appeared;
+    *went = p->strong_went;
+    return MAX (p->cur_strong, p->ref_strong);
+  }
+  *appeared = p->appeared;
+  *went = p->went;
+  return MAX (p->cur.count, p->ref.count);
+}
+
+/* Counts the changed cells between the current map and @ref, marking them
+ * in @changed_cells. Compares only the cells set in @only if not %NULL;
+ * else also marks the cells of the current map that look like text. */
+static guint
+compare (GstVocrChangeDetector * det, const guint8 * ref,
+    guint8 * changed_cells, const guint8 * only, gdouble threshold)
 {
   const guint8 *cur = det->edges[det->current];
-  const guint8 *ref = det->edges[!det->current];
-  gint w = det->width, cx, cy, y;
+  gint w = det->width, cx, cy;
   guint changed = 0;
 
-  det->text_cells = 0;
+  if (only == NULL)
+    det->text_cells = 0;
   for (cy = 0; cy + CELL <= det->height; cy += CELL) {
     for (cx = 0; cx + CELL <= w; cx += CELL) {
-      CellEdges c_edges = { 0 }, r_edges = { 0 };
-      gsize cell;
-      guint n_diff = 0, n_strong_diff = 0, c_strong = 0, r_strong = 0;
+      gsize cell = (gsize) (cy / CELL) * det->cells_w + cx / CELL;
       gboolean c_text, r_text;
+      guint appeared, went, edges;
+      CellPair p;
 
-      for (y = 0; y < CELL; y++) {
-        guint64 c_row, r_row;
-        guint8 c_any, r_any, c_steep, r_steep;
-
-        memcpy (&c_row, cur + (gsize) (cy + y) * w + cx, CELL);
-        memcpy (&r_row, ref + (gsize) (cy + y) * w + cx, CELL);
-        c_any = row_mask (c_row, 1);
-        r_any = row_mask (r_row, 1);
-        c_steep = row_mask (c_row, STRONG);
-        r_steep = row_mask (r_row, STRONG);
-        c_edges.count += bits (c_any);
-        c_edges.rows |= (c_any != 0) << y;
-        c_edges.cols |= c_any;
-        r_edges.count += bits (r_any);
-        r_edges.rows |= (r_any != 0) << y;
-        r_edges.cols |= r_any;
-        c_strong += bits (c_steep);
-        r_strong += bits (r_steep);
-        n_diff += bits (c_any ^ r_any);
-        n_strong_diff += bits (c_steep ^ r_steep);
+      if (only && !only[cell])
+        continue;
+      measure_cell (cur, ref, w, cx, cy, &p);
+      c_text = looks_like_text (&p.cur);
+      r_text = looks_like_text (&p.ref);
+      if (only == NULL) {
+        det->cells[cell] = c_text;
+        det->text_cells += c_text;
       }
-      c_text = looks_like_text (&c_edges);
-      r_text = looks_like_text (&r_edges);
-      cell = (gsize) (cy / CELL) * det->cells_w + cx / CELL;
-      det->cells[cell] = c_text;
-      det->text_cells += c_text;
       if (!c_text && !r_text)
         continue;
-      /* High-contrast text is judged by its strong edges alone: the weak
-       * ones around it (a shadow, a translucent box, the outline's rim)
-       * come and go with the background behind. Faint text has only weak
-       * edges to judge by. */
-      if (MAX (c_strong, r_strong) >= TEXT_CELL_EDGES / 2)
-        det->changed[cell] =
-            n_strong_diff > threshold * MAX (c_strong, r_strong);
-      else
-        det->changed[cell] =
-            n_diff > threshold * MAX (c_edges.count, r_edges.count);
-      changed += det->changed[cell];
+      edges = judged_edges (&p, &appeared, &went);
+      changed_cells[cell] = appeared + went > threshold * edges;
+      changed += changed_cells[cell];
     }
   }
   return changed;
+}
+
+/* Marks in @moved the cells of @only where, between @ref and the current
+ * map, edges both appeared and went (each more than half the @threshold
+ * share of the cell's edges, judged as compare() does). */
+static void
+find_motion (GstVocrChangeDetector * det, const guint8 * ref, guint8 * moved,
+    const guint8 * only, gdouble threshold)
+{
+  const guint8 *cur = det->edges[det->current];
+  gint w = det->width, cx, cy;
+
+  for (cy = 0; cy + CELL <= det->height; cy += CELL) {
+    for (cx = 0; cx + CELL <= w; cx += CELL) {
+      gsize cell = (gsize) (cy / CELL) * det->cells_w + cx / CELL;
+      guint appeared, went;
+      gdouble enough;
+      CellPair p;
+
+      if (!only[cell])
+        continue;
+      measure_cell (cur, ref, w, cx, cy, &p);
+      enough = threshold / 2 * judged_edges (&p, &appeared, &went);
+      moved[cell] = appeared > enough && went > enough;
+    }
+  }
 }
 
 /**
@@ -377,9 +496,19 @@ gst_vocr_change_detector_update (GstVocrChangeDetector * det,
   memset (det->cells, 0, (gsize) det->cells_w * det->cells_h);
   memset (det->changed, 0, (gsize) det->cells_w * det->cells_h);
 
+  det->threshold = threshold;
   luma = gst_vocr_frame_luma (frame, &det->luma, &stride);
   make_edges (det, luma, stride);
-  changed = compare (det, threshold);
+  changed = compare (det, det->edges[!det->current], det->changed, NULL,
+      threshold);
+  /* only the cells differing from the reference are dated */
+  memset (det->moved, !det->has_previous,
+      (gsize) det->cells_w * det->cells_h);
+  if (det->has_previous)
+    compare (det, det->previous, det->moved, det->changed, threshold);
+  memcpy (det->previous, det->edges[det->current],
+      (gsize) det->width * det->height);
+  det->has_previous = TRUE;
   return !det->has_reference || changed >= MIN_CHANGED_CELLS;
 }
 
@@ -399,6 +528,67 @@ gst_vocr_change_detector_set_reference (GstVocrChangeDetector * det)
     return;
   det->current = !det->current;
   det->has_reference = TRUE;
+  clear_dates (det);
+}
+
+/**
+ * gst_vocr_change_detector_mark_changes:
+ * @det: a #GstVocrChangeDetector
+ * @timestamp: the time of the frame of the last
+ *   gst_vocr_change_detector_update()
+ *
+ * Dates the cells of the last updated frame that differ from the
+ * reference and changed since the frame updated before (or began to
+ * differ), and tells the moving ones, so that
+ * gst_vocr_change_detector_get_changes() can say, at the next frame read,
+ * when each place took the look it has: call it for every frame between
+ * the frames read, and for the frame read before setting it as the
+ * reference.
+ */
+void
+gst_vocr_change_detector_mark_changes (GstVocrChangeDetector * det,
+    GstClockTime timestamp)
+{
+  gsize i, n;
+
+  g_return_if_fail (det != NULL);
+  if (!det->has_reference || det->dates == NULL || det->width < CELL
+      || det->height < CELL)
+    return;
+  n = (gsize) det->cells_w * det->cells_h;
+  memset (det->moving, 0, n);
+  if (det->has_span) {
+    gboolean span_over = timestamp < det->span_time
+        || timestamp >= det->span_time + MOTION_SPAN;
+
+    /* the cells that changed over this span, then those of them that did
+     * over the last one too */
+    find_motion (det, det->span, det->moving, det->changed, det->threshold);
+    for (i = 0; i < n; i++) {
+      guint8 over_span = det->moving[i];
+
+      det->moving[i] = over_span && det->span_moved[i];
+      if (span_over)
+        det->span_moved[i] = over_span;
+    }
+    det->has_span = !span_over;
+  }
+  if (!det->has_span) {
+    memcpy (det->span, det->edges[det->current],
+        (gsize) det->width * det->height);
+    det->span_time = timestamp;
+    det->has_span = TRUE;
+  }
+  /* a cell that changed back (a flicker, a passing shape) is undated; one
+   * that changed again (the next letter typed, a fade going on, the next
+   * subtitle) is dated again */
+  for (i = 0; i < n; i++) {
+    if (!det->changed[i]) {
+      det->dates[i] = GST_CLOCK_TIME_NONE;
+    } else if (!GST_CLOCK_TIME_IS_VALID (det->dates[i]) || det->moved[i]) {
+      det->dates[i] = timestamp;
+    }
+  }
 }
 
 /**
@@ -451,11 +641,23 @@ gst_vocr_change_detector_changed_within (GstVocrChangeDetector * det,
   return FALSE;
 }
 
-/* Marks with @label the cells joined to (cx, cy), and returns their
- * bounding box in cells. */
+/* Whether cell @i belongs to a group: a text-like cell when @like is
+ * negative, else a cell dated and moving as cell @like. */
+static inline gboolean
+member (const GstVocrChangeDetector * det, gsize i, gssize like)
+{
+  if (like < 0)
+    return det->cells[i];
+  return det->dates[i] == det->dates[like]
+      && det->moving[i] == det->moving[like];
+}
+
+/* Marks in @labels the cells of the group of (cx, cy) (those up to
+ * @join_x, @join_y cells apart), and returns their bounding box in
+ * cells. */
 static void
 flood (GstVocrChangeDetector * det, guint8 * labels, gint cx, gint cy,
-    GstVideoRectangle * box)
+    gint join_x, gint join_y, gssize like, GstVideoRectangle * box)
 {
   GArray *stack = g_array_new (FALSE, FALSE, sizeof (gint));
   gint x0 = cx, y0 = cy, x1 = cx, y1 = cy;
@@ -473,13 +675,13 @@ flood (GstVocrChangeDetector * det, guint8 * labels, gint cx, gint cy,
     x1 = MAX (x1, x);
     y0 = MIN (y0, y);
     y1 = MAX (y1, y);
-    for (ny = MAX (y - JOIN_Y, 0); ny <= MIN (y + JOIN_Y, det->cells_h - 1);
+    for (ny = MAX (y - join_y, 0); ny <= MIN (y + join_y, det->cells_h - 1);
         ny++) {
-      for (nx = MAX (x - JOIN_X, 0); nx <= MIN (x + JOIN_X,
+      for (nx = MAX (x - join_x, 0); nx <= MIN (x + join_x,
               det->cells_w - 1); nx++) {
         gsize i = (gsize) ny * det->cells_w + nx;
 
-        if (det->cells[i] && !labels[i]) {
+        if (member (det, i, like) && !labels[i]) {
           labels[i] = 1;
           g_array_append_val (stack, ny);
           g_array_append_val (stack, nx);
@@ -539,7 +741,7 @@ gst_vocr_change_detector_get_regions (GstVocrChangeDetector * det)
       if (!det->cells[cy * det->cells_w + cx] || labels[cy * det->cells_w +
               cx])
         continue;
-      flood (det, labels, cx, cy, &box);
+      flood (det, labels, cx, cy, JOIN_X, JOIN_Y, -1, &box);
       /* in frame pixels, a cell of margin around, inside the region */
       x0 = MAX (det->x0, det->x0 + (box.x - 1) * cell_px);
       y0 = MAX (det->y0, det->y0 + (box.y - 1) * cell_px);
@@ -588,4 +790,50 @@ gst_vocr_change_detector_get_regions (GstVocrChangeDetector * det)
   if (area * 2 >= (guint64) (det->x1 - det->x0) * (det->y1 - det->y0))
     g_clear_pointer (&regions, g_array_unref);
   return regions;
+}
+
+/**
+ * gst_vocr_change_detector_get_changes:
+ * @det: a #GstVocrChangeDetector
+ *
+ * Where and when the text changed since the reference, as dated by
+ * gst_vocr_change_detector_mark_changes(): the neighbouring cells with the
+ * same dates, as rectangles of the frame.
+ *
+ * Returns: (transfer full) (element-type GstVocrChange): the changes, none
+ *   when no cell was seen changed
+ */
+GArray *
+gst_vocr_change_detector_get_changes (GstVocrChangeDetector * det)
+{
+  GArray *changes = g_array_new (FALSE, FALSE, sizeof (GstVocrChange));
+  const gint cell_px = det->scale * CELL;
+  guint8 *labels;
+  gint cx, cy;
+
+  g_return_val_if_fail (det != NULL, changes);
+  if (det->dates == NULL || !det->has_reference)
+    return changes;
+
+  labels = g_malloc0 (MAX ((gsize) det->cells_w * det->cells_h, 1));
+  for (cy = 0; cy < det->cells_h; cy++) {
+    for (cx = 0; cx < det->cells_w; cx++) {
+      gsize i = (gsize) cy * det->cells_w + cx;
+      GstVocrChange change;
+      GstVideoRectangle box;
+
+      if (!GST_CLOCK_TIME_IS_VALID (det->dates[i]) || labels[i])
+        continue;
+      flood (det, labels, cx, cy, 1, 1, (gssize) i, &box);
+      change.x = det->x0 + box.x * cell_px;
+      change.y = det->y0 + box.y * cell_px;
+      change.width = box.w * cell_px;
+      change.height = box.h * cell_px;
+      change.timestamp = det->dates[i];
+      change.moving = det->moving[i];
+      g_array_append_val (changes, change);
+    }
+  }
+  g_free (labels);
+  return changes;
 }

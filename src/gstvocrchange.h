@@ -17,6 +17,29 @@ G_BEGIN_DECLS
  */
 typedef struct _GstVocrChangeDetector GstVocrChangeDetector;
 
+/**
+ * GstVocrChange:
+ * @x: left edge of the place that changed, in pixels of the frame
+ * @y: its top edge
+ * @width: its width
+ * @height: its height
+ * @timestamp: the timestamp of the last frame, since the frame read
+ *   before, in which the place changed: when its text took the look it has
+ *   in the frame read (a subtitle came or went, a typed word got its last
+ *   letter, a fade ended)
+ * @moving: whether it was still changing in the frame read, as over the
+ *   time before: moving text (a ticker, credits, a filmed sign), whose
+ *   reading is of that frame only
+ *
+ * A place whose text changed between two frames read, and when.
+ */
+typedef struct
+{
+  gint x, y, width, height;
+  GstClockTime timestamp;
+  gboolean moving;
+} GstVocrChange;
+
 GST_VOCR_API GstVocrChangeDetector *gst_vocr_change_detector_new (void);
 
 GST_VOCR_API void gst_vocr_change_detector_free (GstVocrChangeDetector * det);
@@ -39,6 +62,13 @@ guint gst_vocr_change_detector_get_text_cells (GstVocrChangeDetector * det);
 
 GST_VOCR_API
 GArray *gst_vocr_change_detector_get_regions (GstVocrChangeDetector * det);
+
+GST_VOCR_API
+void gst_vocr_change_detector_mark_changes (GstVocrChangeDetector * det,
+    GstClockTime timestamp);
+
+GST_VOCR_API
+GArray *gst_vocr_change_detector_get_changes (GstVocrChangeDetector * det);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GstVocrChangeDetector,
     gst_vocr_change_detector_free)

@@ -32,6 +32,7 @@
 #include "config.h"
 #endif
 
+#include <math.h>
 #include <gst/video/video.h>
 #include "gstvocrtextmeta.h"
 
@@ -57,6 +58,7 @@ gst_vocr_text_meta_init (GstMeta * meta, gpointer params, GstBuffer * buffer)
 
   tmeta->timestamp = GST_CLOCK_TIME_NONE;
   tmeta->wallclock = GST_CLOCK_TIME_NONE;
+  tmeta->changes = NULL;
   tmeta->lines = g_ptr_array_new_with_free_func ((GDestroyNotify)
       gst_vocr_line_free);
   return TRUE;
@@ -68,6 +70,7 @@ gst_vocr_text_meta_free (GstMeta * meta, GstBuffer * buffer)
   GstVocrTextMeta *tmeta = (GstVocrTextMeta *) meta;
 
   g_clear_pointer (&tmeta->lines, g_ptr_array_unref);
+  g_clear_pointer (&tmeta->changes, g_array_unref);
 }
 
 static gboolean
@@ -104,6 +107,19 @@ gst_vocr_text_meta_transform (GstBuffer * dest, GstMeta * meta,
   if (dmeta == NULL)
     return FALSE;
   dmeta->wallclock = src->wallclock;
+  if (src->changes) {
+    dmeta->changes = g_array_sized_new (FALSE, FALSE, sizeof (GstVocrChange),
+        src->changes->len);
+    for (i = 0; i < src->changes->len; i++) {
+      GstVocrChange c = g_array_index (src->changes, GstVocrChange, i);
+
+      c.x = (gint) lround (c.x * sx);
+      c.y = (gint) lround (c.y * sy);
+      c.width = (gint) lround (c.width * sx);
+      c.height = (gint) lround (c.height * sy);
+      g_array_append_val (dmeta->changes, c);
+    }
+  }
   for (i = 0; i < src->lines->len; i++) {
     g_ptr_array_add (dmeta->lines,
         gst_vocr_line_scale (g_ptr_array_index (src->lines, i), sx, sy));
@@ -239,6 +255,21 @@ gst_vocr_text_meta_get_wallclock (GstVocrTextMeta * meta)
 {
   g_return_val_if_fail (meta != NULL, GST_CLOCK_TIME_NONE);
   return meta->wallclock;
+}
+
+/**
+ * gst_vocr_text_meta_get_changes:
+ * @meta: a #GstVocrTextMeta
+ *
+ * Returns: (transfer none) (element-type GstVocrChange) (nullable): where
+ *   the text changed since the frame read before, and when (see
+ *   #GstVocrTextMeta); %NULL when the frames between were not compared
+ */
+GArray *
+gst_vocr_text_meta_get_changes (GstVocrTextMeta * meta)
+{
+  g_return_val_if_fail (meta != NULL, NULL);
+  return meta->changes;
 }
 
 /* seconds from the NTP epoch (1900) to the UNIX epoch (1970) */

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "gstvocr-prelude.h"
+#include "gstvocrchange.h"
 #include "gstvocrline.h"
 
 G_BEGIN_DECLS
@@ -21,6 +22,14 @@ G_BEGIN_DECLS
  *   UNIX epoch, from the source's #GstReferenceTimestampMeta
  *   ("timestamp/x-unix" or "timestamp/x-ntp"); GST_CLOCK_TIME_NONE when the
  *   source gave none
+ * @changes: (element-type GstVocrChange) (nullable): where the text
+ *   changed since the frame read before, and in which frame (presentation
+ *   timestamps) each place took the look it has in this one: a line of
+ *   this reading the last one did not have came, and one it had that this
+ *   one has not went, at the latest change overlapping its box; at
+ *   @timestamp where no change overlaps it or one is moving text (whose
+ *   reading is of this frame only). %NULL when the frames between were
+ *   not compared.
  *
  * The text `vocrtextdetect` read in one sampled video frame. Boxes are in
  * pixels of the buffer the meta is attached to; they are rescaled when the
@@ -33,6 +42,7 @@ typedef struct _GstVocrTextMeta
   GstClockTime timestamp;
   GPtrArray *lines;
   GstClockTime wallclock;
+  GArray *changes;
 } GstVocrTextMeta;
 
 GST_VOCR_API GType gst_vocr_text_meta_api_get_type (void);
@@ -60,6 +70,9 @@ GstClockTime gst_vocr_text_meta_get_timestamp (GstVocrTextMeta * meta);
 
 GST_VOCR_API
 GstClockTime gst_vocr_text_meta_get_wallclock (GstVocrTextMeta * meta);
+
+GST_VOCR_API
+GArray *gst_vocr_text_meta_get_changes (GstVocrTextMeta * meta);
 
 GST_VOCR_API
 GstClockTime gst_vocr_buffer_get_wallclock (GstBuffer * buffer);

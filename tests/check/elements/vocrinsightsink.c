@@ -313,6 +313,73 @@ GST_START_TEST (test_subtitle_and_lines_formats)
 
 GST_END_TEST;
 
+/* A from 0.7 s to 2.3 s, B in its place to 3.8 s: between the samples
+ * (every 500 ms). */
+static const gchar *between_srt =
+    "1\n00:00:00,700 --> 00:00:02,300\n" TEXT_A "\n\n"
+    "2\n00:00:02,300 --> 00:00:03,800\n" TEXT_B "\n\n";
+
+/* Runs the clip of between_srt with @detect_props and checks the two
+ * texts' instances against @times (start and end of A, of B), to a frame
+ * and a half. */
+static void
+check_between_samples (const gchar * detect_props, const gdouble * times)
+{
+  gchar *out = tmp_path ("between.json"), *srt = tmp_path ("between.srt");
+  gchar *desc, *json;
+  JsonParser *parser = json_parser_new ();
+  JsonArray *ocr;
+  guint i;
+
+  fail_unless (g_file_set_contents (srt, between_srt, -1, NULL));
+  desc = g_strdup_printf ("videotestsrc num-buffers=150 pattern=blue "
+      "! video/x-raw,width=640,height=360,framerate=30/1 "
+      "! textoverlay name=o font-desc=\"Sans 24\" ! vocrtextdetect %s "
+      "! vocrinsightsink location=%s "
+      "filesrc location=%s ! subparse ! o.text_sink", detect_props, out, srt);
+  fail_unless (run (desc, NULL) == NULL);
+  fail_unless (g_file_get_contents (out, &json, NULL, NULL));
+  ocr = ocr_items (parser, json, "between.json");
+  fail_unless_equals_int (json_array_get_length (ocr), 2);
+  for (i = 0; i < 2; i++) {
+    JsonObject *item = json_array_get_object_element (ocr, i);
+    JsonArray *instances = json_object_get_array_member (item, "instances");
+    JsonObject *inst;
+    GstClockTime start, end;
+
+    fail_unless_equals_string (json_object_get_string_member (item, "text"),
+        i == 0 ? TEXT_A : TEXT_B);
+    fail_unless_equals_int (json_array_get_length (instances), 1);
+    inst = json_array_get_object_element (instances, 0);
+    start = parse_time (inst, "start");
+    end = parse_time (inst, "end");
+    fail_unless (ABS ((gdouble) start / GST_SECOND - times[2 * i]) <= 0.05,
+        "%s starts at %" GST_TIME_FORMAT ", not %.2f s", i ? "B" : "A",
+        GST_TIME_ARGS (start), times[2 * i]);
+    fail_unless (ABS ((gdouble) end / GST_SECOND - times[2 * i + 1]) <= 0.05,
+        "%s ends at %" GST_TIME_FORMAT ", not %.2f s", i ? "B" : "A",
+        GST_TIME_ARGS (end), times[2 * i + 1]);
+  }
+  g_object_unref (parser);
+  g_free (json);
+  g_free (desc);
+  g_free (srt);
+  g_free (out);
+}
+
+GST_START_TEST (test_instances_start_and_end_at_the_changed_frame)
+{
+  /* the frames between the samples date the changes */
+  const gdouble at_frames[] = { 0.7, 2.3, 2.3, 3.8 };
+  /* not compared (no change detection): the samples after them */
+  const gdouble at_samples[] = { 1.0, 2.5, 2.5, 4.0 };
+
+  check_between_samples ("", at_frames);
+  check_between_samples ("change-threshold=0", at_samples);
+}
+
+GST_END_TEST;
+
 static void
 check_open_write_error (GstMessage * error, const gchar * path)
 {
@@ -582,6 +649,7 @@ vocrinsightsink_suite (void)
   tcase_add_checked_fixture (tc, setup, teardown);
   tcase_add_test (tc, test_json_has_one_item_per_text_with_instances);
   tcase_add_test (tc, test_subtitle_and_lines_formats);
+  tcase_add_test (tc, test_instances_start_and_end_at_the_changed_frame);
   tcase_add_test (tc, test_unwritable_location_fails_at_start);
   tcase_add_test (tc, test_stopping_without_eos_keeps_results);
   tcase_add_test (tc, test_flush_interval_keeps_a_current_file);

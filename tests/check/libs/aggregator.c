@@ -327,6 +327,123 @@ run_flicker (GstClockTime min_duration)
   return items;
 }
 
+/* Pushes a sample at @ms holding @line (taken; NULL for none), with the
+ * changes given as (x, y, width, height, ms, moving) sextuples, @n_changes
+ * of them. */
+static void
+push_changed (GstVocrAggregator * agg, guint ms, GstVocrLine * line,
+    guint n_changes, ...)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func ((GDestroyNotify)
+      gst_vocr_line_free);
+  GArray *changes = g_array_new (FALSE, FALSE, sizeof (GstVocrChange));
+  va_list args;
+  guint i;
+
+  if (line)
+    g_ptr_array_add (lines, line);
+  va_start (args, n_changes);
+  for (i = 0; i < n_changes; i++) {
+    GstVocrChange c;
+
+    c.x = va_arg (args, gint);
+    c.y = va_arg (args, gint);
+    c.width = va_arg (args, gint);
+    c.height = va_arg (args, gint);
+    c.timestamp = va_arg (args, guint) * MS;
+    c.moving = va_arg (args, gboolean);
+    g_array_append_val (changes, c);
+  }
+  va_end (args);
+  gst_vocr_aggregator_push_sample_full (agg, ms * MS, RUNNING (ms), changes,
+      lines);
+  g_array_unref (changes);
+  g_ptr_array_unref (lines);
+}
+
+GST_START_TEST (test_changes_date_instances)
+{
+  GstVocrAggregator *agg = gst_vocr_aggregator_new ();
+  GPtrArray *items;
+
+  /* a caption (at 100,100, 200x40) came at 300 ms and went at 1700 ms,
+   * between samples; a change elsewhere at 200 ms is not its */
+  push (agg, 0, NULL);
+  push_changed (agg, 500, line_at ("Caption", 0.9, 100, 100), 2,
+      100, 100, 200, 40, 300, FALSE, 600, 600, 16, 16, 200, FALSE);
+  push_range (agg, 1000, 1500, "Caption");
+  push_changed (agg, 2000, NULL, 1, 96, 96, 208, 48, 1700, FALSE);
+  /* one seen from the sample at 2500 on, with no change dated: then */
+  push (agg, 2500, line_at ("Title", 0.9, 100, 300), NULL);
+  push (agg, 3000, line_at ("Title", 0.9, 100, 300), NULL);
+  push (agg, 3500, line_at ("Title", 0.9, 100, 300), NULL);
+  finish (agg, 4000);
+  items = gst_vocr_aggregator_get_items (agg);
+  fail_unless_equals_int (items->len, 2);
+  check_instance (item_at (items, 0), 0, 300, 1700);
+  check_instance (item_at (items, 1), 0, 2500, 4000);
+  g_ptr_array_unref (items);
+  gst_vocr_aggregator_free (agg);
+
+  /* most of the box changed at 400 ms, a corner (a moving background) at
+   * 450: 400; changes not after the previous sample, or after this one,
+   * do not count */
+  agg = gst_vocr_aggregator_new ();
+  push (agg, 0, NULL);
+  push_changed (agg, 500, line_at ("Caption", 0.9, 100, 100), 4,
+      100, 100, 180, 40, 400, FALSE, 280, 100, 20, 40, 450, FALSE,
+      100, 100, 200, 40, 0, FALSE, 100, 100, 200, 40, 600, FALSE);
+  push_range (agg, 1000, 1500, "Caption");
+  finish (agg, 2000);
+  items = gst_vocr_aggregator_get_items (agg);
+  fail_unless_equals_int (items->len, 1);
+  check_instance (item_at (items, 0), 0, 400, 2000);
+  g_ptr_array_unref (items);
+  gst_vocr_aggregator_free (agg);
+
+  /* moving text (most of its box): the reading is of the sample */
+  agg = gst_vocr_aggregator_new ();
+  push (agg, 0, NULL);
+  push_changed (agg, 500, line_at ("Ticker", 0.9, 100, 100), 2,
+      100, 100, 150, 40, 300, TRUE, 250, 100, 50, 40, 100, FALSE);
+  push_range (agg, 1000, 1500, "Ticker");
+  push_changed (agg, 2000, NULL, 1, 100, 100, 200, 40, 1600, TRUE);
+  finish (agg, 2500);
+  items = gst_vocr_aggregator_get_items (agg);
+  fail_unless_equals_int (items->len, 1);
+  check_instance (item_at (items, 0), 0, 500, 2000);
+  g_ptr_array_unref (items);
+  gst_vocr_aggregator_free (agg);
+
+  /* The minimum duration (two intervals) counts samples: a text read in
+   * one sample is not output however early it came, one read in two is
+   * however briefly it was shown between them. A text missing from one
+   * sample is bridged wherever in the interval it changed. */
+  agg = gst_vocr_aggregator_new ();
+  push (agg, 0, NULL);
+  push_changed (agg, 500, line_at ("Flash", 0.9, 100, 300), 1,
+      100, 300, 200, 40, 20, FALSE);
+  push (agg, 1000, line_at ("Caption", 0.9, 100, 100), NULL);
+  push_changed (agg, 1500, NULL, 1, 100, 100, 200, 40, 1020, FALSE);
+  push_range (agg, 2000, 2500, "Caption");
+  push_changed (agg, 3000, line_at ("Brief", 0.9, 100, 500), 1,
+      100, 500, 200, 40, 2990, FALSE);
+  push (agg, 3500, line_at ("Brief", 0.9, 100, 500), NULL);
+  push_changed (agg, 4000, NULL, 1, 100, 500, 200, 40, 3510, FALSE);
+  finish (agg, 4500);
+  items = gst_vocr_aggregator_get_items (agg);
+  fail_unless_equals_int (items->len, 2);
+  fail_unless_equals_string (item_at (items, 0)->text, "Caption");
+  fail_unless_equals_int (item_at (items, 0)->instances->len, 1);
+  check_instance (item_at (items, 0), 0, 1000, 3000);
+  fail_unless_equals_string (item_at (items, 1)->text, "Brief");
+  check_instance (item_at (items, 1), 0, 2990, 3510);
+  g_ptr_array_unref (items);
+  gst_vocr_aggregator_free (agg);
+}
+
+GST_END_TEST;
+
 GST_START_TEST (test_flicker_min_duration)
 {
   GPtrArray *items;
@@ -913,6 +1030,7 @@ aggregator_suite (void)
   tcase_add_test (tc, test_day_long_stream_stays_bounded);
   tcase_add_test (tc, test_gap_tolerance);
   tcase_add_test (tc, test_flicker_min_duration);
+  tcase_add_test (tc, test_changes_date_instances);
   tcase_add_test (tc, test_text_at_the_end_needs_one_sample);
   tcase_add_test (tc, test_scrolling_words_corroborate);
   tcase_add_test (tc, test_ids_first_appearance);

@@ -178,6 +178,7 @@ GST_START_TEST (test_meta_add_get)
 
   fail_unless (gst_buffer_get_vocr_text_meta (buffer) == NULL);
   meta = gst_buffer_add_vocr_text_meta (buffer, 5 * GST_SECOND);
+  fail_unless (gst_vocr_text_meta_get_changes (meta) == NULL);
   gst_vocr_text_meta_add_line (meta, make_line ("one", 1, 2, 3, 4));
   gst_vocr_text_meta_add_line (meta, make_line ("two", 5, 6, 7, 8));
 
@@ -201,9 +202,13 @@ GST_START_TEST (test_meta_copy)
 {
   GstBuffer *buffer = gst_buffer_new_allocate (NULL, 16, NULL), *copy, *part;
   GstVocrTextMeta *meta, *cmeta;
+  GstVocrChange change = { 16, 32, 64, 16, GST_SECOND / 2, FALSE };
+  GArray *changes;
 
   meta = gst_buffer_add_vocr_text_meta (buffer, GST_SECOND);
   gst_vocr_text_meta_add_line (meta, make_line ("copied", 1, 2, 3, 4));
+  meta->changes = g_array_new (FALSE, FALSE, sizeof (GstVocrChange));
+  g_array_append_val (meta->changes, change);
 
   copy = gst_buffer_copy (buffer);
   cmeta = gst_buffer_get_vocr_text_meta (copy);
@@ -216,6 +221,12 @@ GST_START_TEST (test_meta_copy)
   gst_buffer_unref (buffer);
   fail_unless_equals_string (gst_vocr_text_meta_get_line (cmeta, 0)->text,
       "copied");
+  changes = gst_vocr_text_meta_get_changes (cmeta);
+  fail_unless (changes != NULL && changes->len == 1);
+  fail_unless_equals_int (g_array_index (changes, GstVocrChange, 0).width,
+      64);
+  fail_unless_equals_uint64 (g_array_index (changes, GstVocrChange,
+          0).timestamp, GST_SECOND / 2);
 
   /* part of a frame is not the frame the boxes refer to */
   part = gst_buffer_copy_region (copy, GST_BUFFER_COPY_ALL, 0, 8);
@@ -244,11 +255,14 @@ GST_START_TEST (test_meta_scale_and_other_transforms)
   GstVideoMetaTransform trans = { &in_info, &out_info };
   GstVocrTextMeta *meta, *smeta;
   const GstVocrLine *line;
+  GstVocrChange change = { 96, 32, 300, 40, 0, TRUE }, *scaled;
 
   gst_video_info_set_format (&in_info, GST_VIDEO_FORMAT_I420, 1280, 720);
   gst_video_info_set_format (&out_info, GST_VIDEO_FORMAT_I420, 640, 360);
   meta = gst_buffer_add_vocr_text_meta (buffer, 0);
   gst_vocr_text_meta_add_line (meta, make_line ("scaled", 100, 200, 300, 40));
+  meta->changes = g_array_new (FALSE, FALSE, sizeof (GstVocrChange));
+  g_array_append_val (meta->changes, change);
 
   fail_unless (transform_meta (dest, meta, buffer,
           gst_video_meta_transform_scale_get_quark (), &trans));
@@ -261,6 +275,14 @@ GST_START_TEST (test_meta_scale_and_other_transforms)
   fail_unless_equals_int (line->height, 20);
   fail_unless_equals_int (gst_vocr_line_get_word (line, 0)->width, 75);
   fail_unless_equals_string (line->text, "scaled");
+  /* the changes' places with the lines' */
+  scaled = &g_array_index (gst_vocr_text_meta_get_changes (smeta),
+      GstVocrChange, 0);
+  fail_unless_equals_int (scaled->x, 48);
+  fail_unless_equals_int (scaled->y, 16);
+  fail_unless_equals_int (scaled->width, 150);
+  fail_unless_equals_int (scaled->height, 20);
+  fail_unless (scaled->moving);
 
   /* unknown transforms drop the meta rather than keep wrong boxes */
   gst_buffer_unref (dest);

@@ -1,0 +1,161 @@
+/* gst-vocr: unit tests of the change detector's dating of changes between
+ * the frames read
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include <gst/check/gstcheck.h>
+#include "vocr.h"
+
+#define WIDTH 640
+#define HEIGHT 360
+#define FRAME (40 * GST_MSECOND)
+
+/* A black frame with, unless @x is negative, a row of ten glyph-like
+ * shapes ("H", 12x20 pixels, 6 apart) from @x, @y. */
+static GstBuffer *
+make_frame (gint x, gint y)
+{
+  GstBuffer *buffer = gst_buffer_new_allocate (NULL, WIDTH * HEIGHT, NULL);
+  GstMapInfo map;
+  gint i, gx, gy;
+
+  fail_unless (gst_buffer_map (buffer, &map, GST_MAP_WRITE));
+  memset (map.data, 0, map.size);
+  for (i = 0; x >= 0 && i < 10; i++) {
+    gint x0 = x + i * 18;
+
+    for (gy = 0; gy < 20; gy++) {
+      for (gx = 0; gx < 12; gx++) {
+        gboolean ink = gx < 2 || gx >= 10 || (gy >= 9 && gy < 11);
+
+        if (ink && x0 + gx < WIDTH)
+          map.data[(y + gy) * WIDTH + x0 + gx] = 235;
+      }
+    }
+  }
+  gst_buffer_unmap (buffer, &map);
+  return buffer;
+}
+
+/* Updates @det with the frame of make_frame (@x, @y) at @n frames, marks
+ * its changes, and returns whether it changed. */
+static gboolean
+show (GstVocrChangeDetector * det, gint x, gint y, guint n)
+{
+  GstVideoInfo info;
+  GstVideoFrame frame;
+  GstBuffer *buffer = make_frame (x, y);
+  gboolean changed;
+
+  gst_video_info_set_format (&info, GST_VIDEO_FORMAT_GRAY8, WIDTH, HEIGHT);
+  fail_unless (gst_video_frame_map (&frame, &info, buffer, GST_MAP_READ));
+  changed = gst_vocr_change_detector_update (det, &frame, NULL, 0.25);
+  gst_vocr_change_detector_mark_changes (det, n * FRAME);
+  gst_video_frame_unmap (&frame);
+  gst_buffer_unref (buffer);
+  return changed;
+}
+
+/* The changes overlapping the box (@x, @y, @w, @h): their area that moves,
+ * and the latest date of the others (NONE if none). */
+static GstClockTime
+changes_over (GArray * changes, gint x, gint y, gint w, gint h,
+    gint64 * moving_area, gint64 * area)
+{
+  GstClockTime latest = GST_CLOCK_TIME_NONE;
+  guint i;
+
+  *moving_area = *area = 0;
+  for (i = 0; i < changes->len; i++) {
+    const GstVocrChange *c = &g_array_index (changes, GstVocrChange, i);
+    gint64 ow = MIN (x + w, c->x + c->width) - MAX (x, c->x);
+    gint64 oh = MIN (y + h, c->y + c->height) - MAX (y, c->y);
+
+    if (ow <= 0 || oh <= 0)
+      continue;
+    *area += ow * oh;
+    if (c->moving)
+      *moving_area += ow * oh;
+    else if (!GST_CLOCK_TIME_IS_VALID (latest) || c->timestamp > latest)
+      latest = c->timestamp;
+  }
+  return latest;
+}
+
+GST_START_TEST (test_text_coming_between_reads_is_dated)
+{
+  GstVocrChangeDetector *det = gst_vocr_change_detector_new ();
+  GArray *changes;
+  gint64 moving, area;
+  guint n;
+
+  /* read at frame 0 without text; the text comes at frame 5; read again
+   * at frame 12 */
+  show (det, -1, 0, 0);
+  gst_vocr_change_detector_set_reference (det);
+  for (n = 1; n <= 12; n++)
+    show (det, n >= 5 ? 200 : -1, 160, n);
+  changes = gst_vocr_change_detector_get_changes (det);
+  fail_unless_equals_uint64 (changes_over (changes, 200, 160, 174, 20,
+          &moving, &area), 5 * FRAME);
+  fail_unless (area > 0);
+  fail_unless_equals_int64 (moving, 0);
+  g_array_unref (changes);
+
+  /* the next reading starts afresh: nothing changed since */
+  gst_vocr_change_detector_set_reference (det);
+  for (n = 13; n <= 24; n++)
+    show (det, 200, 160, n);
+  changes = gst_vocr_change_detector_get_changes (det);
+  fail_unless_equals_int (changes->len, 0);
+  g_array_unref (changes);
+
+  /* a change that reverts (a flicker) is no change */
+  gst_vocr_change_detector_set_reference (det);
+  for (n = 25; n <= 36; n++)
+    show (det, n == 28 ? -1 : 200, 160, n);
+  changes = gst_vocr_change_detector_get_changes (det);
+  fail_unless_equals_int (changes->len, 0);
+  g_array_unref (changes);
+
+  gst_vocr_change_detector_free (det);
+}
+
+GST_END_TEST;
+
+GST_START_TEST (test_moving_text_is_told)
+{
+  GstVocrChangeDetector *det = gst_vocr_change_detector_new ();
+  GArray *changes;
+  gint64 moving, area;
+  guint n;
+
+  /* a ticker moving 3 pixels a frame, read at frames 0 and 12 */
+  show (det, 300, 300, 0);
+  gst_vocr_change_detector_set_reference (det);
+  for (n = 1; n <= 12; n++)
+    show (det, 300 - 3 * n, 300, n);
+  changes = gst_vocr_change_detector_get_changes (det);
+  changes_over (changes, 264, 300, 174, 20, &moving, &area);
+  fail_unless (area > 0);
+  fail_unless (2 * moving >= area, "%" G_GINT64_FORMAT " of %"
+      G_GINT64_FORMAT " moving", moving, area);
+  g_array_unref (changes);
+  gst_vocr_change_detector_free (det);
+}
+
+GST_END_TEST;
+
+static Suite *
+change_suite (void)
+{
+  Suite *s = suite_create ("change");
+  TCase *tc = tcase_create ("general");
+
+  suite_add_tcase (s, tc);
+  tcase_add_test (tc, test_text_coming_between_reads_is_dated);
+  tcase_add_test (tc, test_moving_text_is_told);
+  return s;
+}
+
+GST_CHECK_MAIN (change);
