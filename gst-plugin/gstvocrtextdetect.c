@@ -438,6 +438,11 @@ gst_vocr_text_detect_class_init (GstVocrTextDetectClass * klass)
    * text changed. This is the share (0 to 1) of such a place's edges that
    * must differ; lower rereads more often. 0 reads every sample. Frames
    * whose text did not change carry the last reading, boxes included.
+   * The frames between samples are compared with the last frame read too,
+   * to date the places where the text changed (#GstVocrTextMeta's
+   * `changes`), so that `vocrinsightsink` starts and ends instances at the
+   * frame the text changed in; 0 compares nothing, and times fall on the
+   * samples.
    */
   g_object_class_install_property (gobject_class, PROP_CHANGE_THRESHOLD,
       g_param_spec_double ("change-threshold", "Change threshold",
@@ -1436,14 +1441,15 @@ decide (GstVocrTextDetect * self, Sample * sample, gboolean busy)
   changed = threshold <= 0.0 || gst_vocr_change_detector_update
       (self->detector, &sample->frame, settings->has_roi ? &settings->roi :
       NULL, threshold);
-  if (threshold > 0.0 && self->reference_compared)
-    gst_vocr_change_detector_mark_changes (self->detector, sample->pts);
   refresh_due = refresh > 0 && GST_CLOCK_TIME_IS_VALID (rt)
       && GST_CLOCK_TIME_IS_VALID (self->reference_time)
       && rt >= self->reference_time + refresh;
   if (!changed && !refresh_due && self->reference
       && same_settings (settings, &self->reference_settings)) {
     sample->result = result_ref (self->reference);
+    /* what changed between (and changed back) was no change */
+    if (threshold > 0.0)
+      gst_vocr_change_detector_drop_kept (self->detector);
     return DECISION_REUSE;
   }
   if (busy)
@@ -1462,7 +1468,8 @@ decide (GstVocrTextDetect * self, Sample * sample, gboolean busy)
   }
   if (threshold > 0.0 && self->reference_compared
       && same_settings (settings, &self->reference_settings))
-    sample->changes = gst_vocr_change_detector_get_changes (self->detector);
+    sample->changes = gst_vocr_change_detector_get_changes (self->detector,
+        sample->pts);
   if (threshold > 0.0)
     gst_vocr_change_detector_set_reference (self->detector);
   self->reference_compared = threshold > 0.0;
@@ -1479,11 +1486,13 @@ decide (GstVocrTextDetect * self, Sample * sample, gboolean busy)
   return DECISION_READ;
 }
 
-/* Between samples: dates where the text changes from the last frame read,
- * so that the next reading can say in which frame each place took its
- * look, instead of only at its own time, up to an interval later (a
- * subtitle appears, and goes, at its own frame). Costs the detector's
- * comparisons for every frame. Called with the stream lock. */
+/* Between samples: keeps the frames (scaled down, one every 60 ms or more)
+ * for the change detector to date the changes with when the next sample
+ * is read, so that its reading can say in which frame each place took its
+ * look instead of only its own time, up to an interval later (a subtitle
+ * appears, and goes, at its own frame). Costs a scaling per frame kept;
+ * the comparisons are made only when the text changed. Called with the
+ * stream lock. */
 static void
 date_changes (GstVocrTextDetect * self, GstBuffer * buffer)
 {
@@ -1499,10 +1508,8 @@ date_changes (GstVocrTextDetect * self, GstBuffer * buffer)
   if (threshold <= 0.0
       || !gst_video_frame_map (&frame, &self->info, buffer, GST_MAP_READ))
     return;
-  gst_vocr_change_detector_update (self->detector, &frame,
-      settings->has_roi ? &settings->roi : NULL, threshold);
-  gst_vocr_change_detector_mark_changes (self->detector,
-      GST_BUFFER_PTS (buffer));
+  gst_vocr_change_detector_keep (self->detector, &frame,
+      settings->has_roi ? &settings->roi : NULL, GST_BUFFER_PTS (buffer));
   gst_video_frame_unmap (&frame);
 }
 

@@ -66,8 +66,10 @@ G_STATIC_ASSERT (G_N_ELEMENTS (edge_grades) < 128);
  * each other. */
 #define JOIN_X 4
 #define JOIN_Y 1
-/* see GstVocrChangeDetector's span */
+/* see GstVocrChangeDetector's span and kept */
 #define MOTION_SPAN (160 * GST_MSECOND)
+#define KEPT_MAX 16
+#define KEEP_SPACING (60 * GST_MSECOND)
 
 struct _GstVocrChangeDetector
 {
@@ -84,15 +86,26 @@ struct _GstVocrChangeDetector
   guint8 *cells;                /* text-like cells of the current frame */
   guint8 *changed;              /* its cells that changed since the reference */
   gint cells_w, cells_h;
-  /* the edge map of the frame updated before, and the cells of the current
-   * frame that changed since it */
-  guint8 *previous;
-  gboolean has_previous;
-  guint8 *moved;
+  /* Dating the changes. The frames between the reference and the next
+   * frame read are kept, scaled down (gst_vocr_change_detector_keep()):
+   * at most KEPT_MAX of them, KEEP_SPACING or more apart, twice as far each
+   * time the store fills (every other one goes). When the next frame read
+   * has changed, gst_vocr_change_detector_get_changes() replays them to
+   * date each cell by the last of them in which it changed while it
+   * differed from the reference. A kept frame costs its scaling down; edge
+   * maps and comparisons are made only when the text changed. */
+  guint8 *kept[KEPT_MAX];
+  GstClockTime kept_times[KEPT_MAX];
+  guint n_kept;
+  GstClockTime keep_spacing;
+  /* the replay's maps: the edges of the frame replayed and of the one
+   * before, and its cells that differ from the reference and that changed
+   * since the one before */
+  guint8 *replayed, *previous, *differing, *moved;
   /* Moving text (a ticker, credits, a filmed sign) has no time it came: a
    * reading is of its frame only. A place moves when, over each of the
    * last two spans of MOTION_SPAN or more, edges both appeared and went in
-   * it: the edge map of the frame marked that long ago (span, at
+   * it: the edge map of the frame replayed that long before (span, at
    * span_time), its cells that moved over the span before (span_moved),
    * and the cells that moved over both (moving). A text that came or went
    * changed over one span only; one fading in or out, or being typed,
@@ -102,8 +115,8 @@ struct _GstVocrChangeDetector
   gboolean has_span;
   guint8 *span_moved, *moving;
   gdouble threshold;            /* of the last update */
-  /* per cell differing from the reference, the time it last changed
-   * (gst_vocr_change_detector_mark_changes()); NONE for the others */
+  /* per cell differing from the reference, the time it last changed; NONE
+   * for the others */
   GstClockTime *dates;
   guint16 *column_sums;         /* one map row's frame rows, summed per column */
 };
@@ -117,6 +130,24 @@ GstVocrChangeDetector *
 gst_vocr_change_detector_new (void)
 {
   return g_new0 (GstVocrChangeDetector, 1);
+}
+
+static void
+free_dating (GstVocrChangeDetector * det)
+{
+  guint i;
+
+  for (i = 0; i < KEPT_MAX; i++)
+    g_clear_pointer (&det->kept[i], g_free);
+  det->n_kept = 0;
+  g_clear_pointer (&det->replayed, g_free);
+  g_clear_pointer (&det->previous, g_free);
+  g_clear_pointer (&det->differing, g_free);
+  g_clear_pointer (&det->moved, g_free);
+  g_clear_pointer (&det->span, g_free);
+  g_clear_pointer (&det->span_moved, g_free);
+  g_clear_pointer (&det->moving, g_free);
+  g_clear_pointer (&det->dates, g_free);
 }
 
 /**
@@ -134,23 +165,17 @@ gst_vocr_change_detector_free (GstVocrChangeDetector * det)
   g_free (det->edges[1]);
   g_free (det->cells);
   g_free (det->changed);
-  g_free (det->previous);
-  g_free (det->moved);
-  g_free (det->span);
-  g_free (det->span_moved);
-  g_free (det->moving);
-  g_free (det->dates);
+  free_dating (det);
   g_free (det->column_sums);
   g_free (det);
 }
 
+/* Forgets the frames kept since the reference. */
 static void
-clear_dates (GstVocrChangeDetector * det)
+drop_kept (GstVocrChangeDetector * det)
 {
-  gsize i, n = (gsize) det->cells_w * det->cells_h;
-
-  for (i = 0; det->dates && i < n; i++)
-    det->dates[i] = GST_CLOCK_TIME_NONE;
+  det->n_kept = 0;
+  det->keep_spacing = KEEP_SPACING;
 }
 
 /**
@@ -165,7 +190,7 @@ gst_vocr_change_detector_reset (GstVocrChangeDetector * det)
 {
   g_return_if_fail (det != NULL);
   det->has_reference = FALSE;
-  clear_dates (det);
+  drop_kept (det);
 }
 
 /* Makes the maps fit the region, dropping the reference if it changed. */
@@ -199,23 +224,18 @@ fit (GstVocrChangeDetector * det, gint x0, gint y0, gint x1, gint y1)
   g_free (det->changed);
   det->cells = g_malloc0 (MAX ((gsize) det->cells_w * det->cells_h, 1));
   det->changed = g_malloc0 (MAX ((gsize) det->cells_w * det->cells_h, 1));
-  g_free (det->previous);
-  det->previous = g_malloc0 (n);
-  det->has_previous = FALSE;
-  g_free (det->moved);
+  free_dating (det);
+  det->replayed = g_malloc (n);
+  det->previous = g_malloc (n);
+  det->span = g_malloc (n);
+  det->differing = g_malloc0 (MAX ((gsize) det->cells_w * det->cells_h, 1));
   det->moved = g_malloc0 (MAX ((gsize) det->cells_w * det->cells_h, 1));
-  g_free (det->span);
-  det->span = g_malloc0 (n);
-  det->has_span = FALSE;
-  g_free (det->span_moved);
   det->span_moved = g_malloc0 (MAX ((gsize) det->cells_w * det->cells_h,
           1));
-  g_free (det->moving);
   det->moving = g_malloc0 (MAX ((gsize) det->cells_w * det->cells_h, 1));
-  g_free (det->dates);
   det->dates = g_new (GstClockTime, MAX ((gsize) det->cells_w * det->cells_h,
           1));
-  clear_dates (det);
+  drop_kept (det);
   det->has_reference = FALSE;
 }
 
@@ -239,13 +259,13 @@ abs_diff (guint8 a, guint8 b)
 
 /* The loops are written so that the compiler vectorises them (no table
  * lookups, no aliasing): this runs on the streaming thread for every
- * sample. */
+ * sample, and the scaling for every frame kept. */
 static void
-make_edges (GstVocrChangeDetector * det, const guint8 * luma, gint stride)
+scale_down (GstVocrChangeDetector * det, const guint8 * luma, gint stride,
+    guint8 * half)
 {
   gint w = det->width, h = det->height, f = det->scale, x, y, i, j;
   gint n = w * f, area = f * f;
-  guint8 *half = det->half, *edges = det->edges[det->current];
   guint16 *restrict sums = det->column_sums;
   /* sum / area, rounded, as a multiplication by 2^32 / area rounded up:
    * exact while 255.5 * area^2 < 2^32, frames up to 40000 pixels wide */
@@ -271,6 +291,13 @@ make_edges (GstVocrChangeDetector * det, const guint8 * luma, gint stride)
        * vectorise (0.91 vs 0.58 ms a 720p update) */
       for (x = 0; x < w; x++)
         out[x] = (sums[2 * x] + sums[2 * x + 1] + 2) >> 2;
+    } else if (f == 3) {
+      /* 1080p, written out too (0.81 vs 0.22 ms a scaling): the sum of 9
+       * pixels rounded, divided by 9 as a multiplication by 2^16 / 9
+       * rounded up, exact for sums up to 9 * 255 */
+      for (x = 0; x < w; x++)
+        out[x] = ((guint32) (sums[3 * x] + sums[3 * x + 1] + sums[3 * x + 2]
+                + 4) * 7282) >> 16;
     } else {
       for (x = 0; x < w; x++) {
         guint32 sum = area / 2;
@@ -281,8 +308,15 @@ make_edges (GstVocrChangeDetector * det, const guint8 * luma, gint stride)
       }
     }
   }
+}
 
-  for (y = 0; y < h; y++) {
+/* The edge grades of the scaled-down luma @half into @edges. */
+static void
+find_edges (GstVocrChangeDetector * det, const guint8 * half, guint8 * edges)
+{
+  gint w = det->width, x, y;
+
+  for (y = 0; y < det->height; y++) {
     const guint8 *restrict row = half + (gsize) y * w;
     const guint8 *restrict up = y > 0 ? row - w : row;
     guint8 *restrict out = edges + (gsize) y * w;
@@ -393,18 +427,19 @@ judged_edges (const CellPair * p, guint * appeared, guint * went)
   return MAX (p->cur.count, p->ref.count);
 }
 
-/* Counts the changed cells between the current map and @ref, marking them
- * in @changed_cells. Compares only the cells set in @only if not %NULL;
- * else also marks the cells of the current map that look like text. */
+/* Counts the changed cells between the edge maps @cur and @ref, marking
+ * them in @changed_cells; compares only the cells set in @only if not
+ * %NULL. With @mark_text, also marks the cells of @cur that look like
+ * text. */
 static guint
-compare (GstVocrChangeDetector * det, const guint8 * ref,
-    guint8 * changed_cells, const guint8 * only, gdouble threshold)
+compare (GstVocrChangeDetector * det, const guint8 * cur, const guint8 * ref,
+    guint8 * changed_cells, const guint8 * only, gboolean mark_text,
+    gdouble threshold)
 {
-  const guint8 *cur = det->edges[det->current];
   gint w = det->width, cx, cy;
   guint changed = 0;
 
-  if (only == NULL)
+  if (mark_text)
     det->text_cells = 0;
   for (cy = 0; cy + CELL <= det->height; cy += CELL) {
     for (cx = 0; cx + CELL <= w; cx += CELL) {
@@ -418,7 +453,7 @@ compare (GstVocrChangeDetector * det, const guint8 * ref,
       measure_cell (cur, ref, w, cx, cy, &p);
       c_text = looks_like_text (&p.cur);
       r_text = looks_like_text (&p.ref);
-      if (only == NULL) {
+      if (mark_text) {
         det->cells[cell] = c_text;
         det->text_cells += c_text;
       }
@@ -432,14 +467,14 @@ compare (GstVocrChangeDetector * det, const guint8 * ref,
   return changed;
 }
 
-/* Marks in @moved the cells of @only where, between @ref and the current
- * map, edges both appeared and went (each more than half the @threshold
+/* Marks in @moved the cells of @only where, between @ref and @cur, edges
+ * both appeared and went (each more than half the @threshold
  * share of the cell's edges, judged as compare() does). */
 static void
-find_motion (GstVocrChangeDetector * det, const guint8 * ref, guint8 * moved,
-    const guint8 * only, gdouble threshold)
+find_motion (GstVocrChangeDetector * det, const guint8 * cur,
+    const guint8 * ref, guint8 * moved, const guint8 * only,
+    gdouble threshold)
 {
-  const guint8 *cur = det->edges[det->current];
   gint w = det->width, cx, cy;
 
   for (cy = 0; cy + CELL <= det->height; cy += CELL) {
@@ -498,17 +533,10 @@ gst_vocr_change_detector_update (GstVocrChangeDetector * det,
 
   det->threshold = threshold;
   luma = gst_vocr_frame_luma (frame, &det->luma, &stride);
-  make_edges (det, luma, stride);
-  changed = compare (det, det->edges[!det->current], det->changed, NULL,
-      threshold);
-  /* only the cells differing from the reference are dated */
-  memset (det->moved, !det->has_previous,
-      (gsize) det->cells_w * det->cells_h);
-  if (det->has_previous)
-    compare (det, det->previous, det->moved, det->changed, threshold);
-  memcpy (det->previous, det->edges[det->current],
-      (gsize) det->width * det->height);
-  det->has_previous = TRUE;
+  scale_down (det, luma, stride, det->half);
+  find_edges (det, det->half, det->edges[det->current]);
+  changed = compare (det, det->edges[det->current],
+      det->edges[!det->current], det->changed, NULL, TRUE, threshold);
   return !det->has_reference || changed >= MIN_CHANGED_CELLS;
 }
 
@@ -528,42 +556,106 @@ gst_vocr_change_detector_set_reference (GstVocrChangeDetector * det)
     return;
   det->current = !det->current;
   det->has_reference = TRUE;
-  clear_dates (det);
+  drop_kept (det);
 }
 
 /**
- * gst_vocr_change_detector_mark_changes:
+ * gst_vocr_change_detector_keep:
  * @det: a #GstVocrChangeDetector
- * @timestamp: the time of the frame of the last
- *   gst_vocr_change_detector_update()
+ * @frame: a frame between the reference and the next frame read, mapped
+ *   for reading
+ * @roi: (nullable): the region that is read, or %NULL for the whole frame
+ * @timestamp: the frame's timestamp
  *
- * Dates the cells of the last updated frame that differ from the
- * reference and changed since the frame updated before (or began to
- * differ), and tells the moving ones, so that
- * gst_vocr_change_detector_get_changes() can say, at the next frame read,
- * when each place took the look it has: call it for every frame between
- * the frames read, and for the frame read before setting it as the
- * reference.
+ * Keeps @frame, scaled down, so that gst_vocr_change_detector_get_changes()
+ * can tell, when the next frame read has changed, in which frame each place
+ * took its look. Call it for the frames between the frames read, in order;
+ * it keeps one every 60 ms or more (fewer, when many come before the next
+ * read), until the reference is set again or the kept frames are dropped.
  */
 void
-gst_vocr_change_detector_mark_changes (GstVocrChangeDetector * det,
+gst_vocr_change_detector_keep (GstVocrChangeDetector * det,
+    const GstVideoFrame * frame, const GstVideoRectangle * roi,
     GstClockTime timestamp)
 {
-  gsize i, n;
+  gint x0, y0, x1, y1, stride;
+  const guint8 *luma;
+  guint i;
 
   g_return_if_fail (det != NULL);
-  if (!det->has_reference || det->dates == NULL || det->width < CELL
-      || det->height < CELL)
+  g_return_if_fail (frame != NULL);
+
+  gst_vocr_frame_clip (frame, roi, &x0, &y0, &x1, &y1);
+  /* another region is no frame between these */
+  if (!det->has_reference || !GST_CLOCK_TIME_IS_VALID (timestamp)
+      || x0 != det->x0 || y0 != det->y0 || x1 != det->x1 || y1 != det->y1
+      || det->width < CELL || det->height < CELL)
     return;
-  n = (gsize) det->cells_w * det->cells_h;
+  if (det->n_kept > 0 && timestamp >= det->kept_times[det->n_kept - 1]
+      && timestamp < det->kept_times[det->n_kept - 1] + det->keep_spacing)
+    return;
+  if (det->n_kept == KEPT_MAX) {
+    /* every other one goes (its buffer moves up, to be reused) */
+    for (i = 1; i < KEPT_MAX / 2; i++) {
+      guint8 *map = det->kept[i];
+
+      det->kept[i] = det->kept[2 * i];
+      det->kept[2 * i] = map;
+      det->kept_times[i] = det->kept_times[2 * i];
+    }
+    det->n_kept = KEPT_MAX / 2;
+    det->keep_spacing *= 2;
+  }
+  if (det->kept[det->n_kept] == NULL)
+    det->kept[det->n_kept] = g_malloc ((gsize) det->width * det->height);
+  luma = gst_vocr_frame_luma (frame, &det->luma, &stride);
+  scale_down (det, luma, stride, det->kept[det->n_kept]);
+  det->kept_times[det->n_kept++] = timestamp;
+}
+
+/**
+ * gst_vocr_change_detector_drop_kept:
+ * @det: a #GstVocrChangeDetector
+ *
+ * Forgets the frames kept since the reference: call it when a frame
+ * compared showed the same text as the reference, so that what changed
+ * before it (and changed back) is no change.
+ */
+void
+gst_vocr_change_detector_drop_kept (GstVocrChangeDetector * det)
+{
+  g_return_if_fail (det != NULL);
+  drop_kept (det);
+}
+
+/* Dates the cells of the edge map @cur (of the frame at @timestamp; @before
+ * is the edge map replayed before it, or %NULL) that differ from the
+ * reference, and tells the moving ones. */
+static void
+date_cells (GstVocrChangeDetector * det, const guint8 * cur,
+    const guint8 * before, GstClockTime timestamp)
+{
+  gsize i, n = (gsize) det->cells_w * det->cells_h;
+
+  /* a cell not differing in the frame read has no date whatever it did
+   * before: only those that do are compared */
+  memset (det->differing, 0, n);
+  compare (det, cur, det->edges[!det->current], det->differing, det->changed,
+      FALSE, det->threshold);
+  /* only the cells differing from the reference are compared further */
+  memset (det->moved, before == NULL, n);
+  if (before)
+    compare (det, cur, before, det->moved, det->differing, FALSE,
+        det->threshold);
   memset (det->moving, 0, n);
   if (det->has_span) {
     gboolean span_over = timestamp < det->span_time
         || timestamp >= det->span_time + MOTION_SPAN;
 
-    /* the cells that changed over this span, then those of them that did
+    /* the cells that moved over this span, then those of them that did
      * over the last one too */
-    find_motion (det, det->span, det->moving, det->changed, det->threshold);
+    find_motion (det, cur, det->span, det->moving, det->differing,
+        det->threshold);
     for (i = 0; i < n; i++) {
       guint8 over_span = det->moving[i];
 
@@ -574,20 +666,18 @@ gst_vocr_change_detector_mark_changes (GstVocrChangeDetector * det,
     det->has_span = !span_over;
   }
   if (!det->has_span) {
-    memcpy (det->span, det->edges[det->current],
-        (gsize) det->width * det->height);
+    memcpy (det->span, cur, (gsize) det->width * det->height);
     det->span_time = timestamp;
     det->has_span = TRUE;
   }
   /* a cell that changed back (a flicker, a passing shape) is undated; one
-   * that changed again (the next letter typed, a fade going on, the next
+   * that changed again (the next word typed, a fade going on, the next
    * subtitle) is dated again */
   for (i = 0; i < n; i++) {
-    if (!det->changed[i]) {
+    if (!det->differing[i])
       det->dates[i] = GST_CLOCK_TIME_NONE;
-    } else if (!GST_CLOCK_TIME_IS_VALID (det->dates[i]) || det->moved[i]) {
+    else if (!GST_CLOCK_TIME_IS_VALID (det->dates[i]) || det->moved[i])
       det->dates[i] = timestamp;
-    }
   }
 }
 
@@ -795,33 +885,65 @@ gst_vocr_change_detector_get_regions (GstVocrChangeDetector * det)
 /**
  * gst_vocr_change_detector_get_changes:
  * @det: a #GstVocrChangeDetector
+ * @timestamp: the timestamp of the frame of the last
+ *   gst_vocr_change_detector_update(), to be read
  *
- * Where and when the text changed since the reference, as dated by
- * gst_vocr_change_detector_mark_changes(): the neighbouring cells with the
- * same dates, as rectangles of the frame.
+ * Where and when the text changed between the reference and the frame of
+ * the last update, as the frames kept between them
+ * (gst_vocr_change_detector_keep()) and that frame tell: each place
+ * differing from the reference, dated by the last of these frames in which
+ * it changed, and whether it is moving text. Call it before setting that
+ * frame as the reference.
  *
- * Returns: (transfer full) (element-type GstVocrChange): the changes, none
- *   when no cell was seen changed
+ * Returns: (transfer full) (element-type GstVocrChange): the neighbouring
+ *   cells with the same date and motion, as rectangles of the frame; none
+ *   when nothing differs or there is no reference
  */
 GArray *
-gst_vocr_change_detector_get_changes (GstVocrChangeDetector * det)
+gst_vocr_change_detector_get_changes (GstVocrChangeDetector * det,
+    GstClockTime timestamp)
 {
   GArray *changes = g_array_new (FALSE, FALSE, sizeof (GstVocrChange));
   const gint cell_px = det->scale * CELL;
   guint8 *labels;
   gint cx, cy;
+  gsize i, n = (gsize) det->cells_w * det->cells_h;
+  guint k;
 
   g_return_val_if_fail (det != NULL, changes);
-  if (det->dates == NULL || !det->has_reference)
+  if (det->dates == NULL || !det->has_reference || det->width < CELL
+      || det->height < CELL)
     return changes;
+
+  for (i = 0; i < n; i++)
+    det->dates[i] = GST_CLOCK_TIME_NONE;
+  det->has_span = FALSE;
+  for (k = 0; k <= det->n_kept; k++) {
+    const guint8 *cur = det->edges[det->current];
+    GstClockTime t = timestamp;
+
+    if (k < det->n_kept) {
+      find_edges (det, det->kept[k], det->replayed);
+      cur = det->replayed;
+      t = det->kept_times[k];
+    }
+    date_cells (det, cur, k > 0 ? det->previous : NULL, t);
+    if (k < det->n_kept) {
+      guint8 *swap = det->previous;
+
+      det->previous = det->replayed;
+      det->replayed = swap;
+    }
+  }
+  drop_kept (det);
 
   labels = g_malloc0 (MAX ((gsize) det->cells_w * det->cells_h, 1));
   for (cy = 0; cy < det->cells_h; cy++) {
     for (cx = 0; cx < det->cells_w; cx++) {
-      gsize i = (gsize) cy * det->cells_w + cx;
       GstVocrChange change;
       GstVideoRectangle box;
 
+      i = (gsize) cy * det->cells_w + cx;
       if (!GST_CLOCK_TIME_IS_VALID (det->dates[i]) || labels[i])
         continue;
       flood (det, labels, cx, cy, 1, 1, (gssize) i, &box);

@@ -64,11 +64,16 @@ GST_VOCR_API
 GArray *gst_vocr_change_detector_get_regions (GstVocrChangeDetector * det);
 
 GST_VOCR_API
-void gst_vocr_change_detector_mark_changes (GstVocrChangeDetector * det,
+void gst_vocr_change_detector_keep (GstVocrChangeDetector * det,
+    const GstVideoFrame * frame, const GstVideoRectangle * roi,
     GstClockTime timestamp);
 
 GST_VOCR_API
-GArray *gst_vocr_change_detector_get_changes (GstVocrChangeDetector * det);
+void gst_vocr_change_detector_drop_kept (GstVocrChangeDetector * det);
+
+GST_VOCR_API
+GArray *gst_vocr_change_detector_get_changes (GstVocrChangeDetector * det,
+    GstClockTime timestamp);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GstVocrChangeDetector,
     gst_vocr_change_detector_free)

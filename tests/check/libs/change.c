@@ -37,23 +37,29 @@ make_frame (gint x, gint y)
   return buffer;
 }
 
-/* Updates @det with the frame of make_frame (@x, @y) at @n frames, marks
- * its changes, and returns whether it changed. */
-static gboolean
-show (GstVocrChangeDetector * det, gint x, gint y, guint n)
+/* Gives @det the frame of make_frame (@x, @y) at @n frames: to keep as
+ * one between the frames read, or (@read) to read: then returns the
+ * changes since the frame read before, and makes it the reference. */
+static GArray *
+show (GstVocrChangeDetector * det, gint x, gint y, guint n, gboolean read)
 {
   GstVideoInfo info;
   GstVideoFrame frame;
   GstBuffer *buffer = make_frame (x, y);
-  gboolean changed;
+  GArray *changes = NULL;
 
   gst_video_info_set_format (&info, GST_VIDEO_FORMAT_GRAY8, WIDTH, HEIGHT);
   fail_unless (gst_video_frame_map (&frame, &info, buffer, GST_MAP_READ));
-  changed = gst_vocr_change_detector_update (det, &frame, NULL, 0.25);
-  gst_vocr_change_detector_mark_changes (det, n * FRAME);
+  if (read) {
+    gst_vocr_change_detector_update (det, &frame, NULL, 0.25);
+    changes = gst_vocr_change_detector_get_changes (det, n * FRAME);
+    gst_vocr_change_detector_set_reference (det);
+  } else {
+    gst_vocr_change_detector_keep (det, &frame, NULL, n * FRAME);
+  }
   gst_video_frame_unmap (&frame);
   gst_buffer_unref (buffer);
-  return changed;
+  return changes;
 }
 
 /* The changes overlapping the box (@x, @y, @w, @h): their area that moves,
@@ -87,35 +93,45 @@ GST_START_TEST (test_text_coming_between_reads_is_dated)
   GstVocrChangeDetector *det = gst_vocr_change_detector_new ();
   GArray *changes;
   gint64 moving, area;
+  GstClockTime date;
   guint n;
 
-  /* read at frame 0 without text; the text comes at frame 5; read again
-   * at frame 12 */
-  show (det, -1, 0, 0);
-  gst_vocr_change_detector_set_reference (det);
-  for (n = 1; n <= 12; n++)
-    show (det, n >= 5 ? 200 : -1, 160, n);
-  changes = gst_vocr_change_detector_get_changes (det);
-  fail_unless_equals_uint64 (changes_over (changes, 200, 160, 174, 20,
-          &moving, &area), 5 * FRAME);
+  /* read at frame 0 without text; the text comes at frame 5 (200 ms), with
+   * the frames kept every 60 ms or more (every other frame); read again at
+   * frame 12 */
+  g_array_unref (show (det, -1, 0, 0, TRUE));
+  for (n = 1; n < 12; n++)
+    show (det, n >= 5 ? 200 : -1, 160, n, FALSE);
+  changes = show (det, 200, 160, 12, TRUE);
+  date = changes_over (changes, 200, 160, 174, 20, &moving, &area);
+  fail_unless (date >= 5 * FRAME && date <= 6 * FRAME,
+      "dated %" GST_TIME_FORMAT, GST_TIME_ARGS (date));
   fail_unless (area > 0);
   fail_unless_equals_int64 (moving, 0);
   g_array_unref (changes);
 
   /* the next reading starts afresh: nothing changed since */
-  gst_vocr_change_detector_set_reference (det);
-  for (n = 13; n <= 24; n++)
-    show (det, 200, 160, n);
-  changes = gst_vocr_change_detector_get_changes (det);
+  for (n = 13; n < 24; n++)
+    show (det, 200, 160, n, FALSE);
+  changes = show (det, 200, 160, 24, TRUE);
   fail_unless_equals_int (changes->len, 0);
   g_array_unref (changes);
 
   /* a change that reverts (a flicker) is no change */
-  gst_vocr_change_detector_set_reference (det);
-  for (n = 25; n <= 36; n++)
-    show (det, n == 28 ? -1 : 200, 160, n);
-  changes = gst_vocr_change_detector_get_changes (det);
+  for (n = 25; n < 36; n++)
+    show (det, n == 28 ? -1 : 200, 160, n, FALSE);
+  changes = show (det, 200, 160, 36, TRUE);
   fail_unless_equals_int (changes->len, 0);
+  g_array_unref (changes);
+
+  /* many frames between two reads (3 s): fewer are kept, further apart,
+   * the date is still within a few of them */
+  for (n = 37; n < 112; n++)
+    show (det, n >= 90 ? -1 : 200, 160, n, FALSE);
+  changes = show (det, -1, 160, 112, TRUE);
+  date = changes_over (changes, 200, 160, 174, 20, &moving, &area);
+  fail_unless (date >= 90 * FRAME && date <= 90 * FRAME + 300 * GST_MSECOND,
+      "dated %" GST_TIME_FORMAT, GST_TIME_ARGS (date));
   g_array_unref (changes);
 
   gst_vocr_change_detector_free (det);
@@ -131,11 +147,10 @@ GST_START_TEST (test_moving_text_is_told)
   guint n;
 
   /* a ticker moving 3 pixels a frame, read at frames 0 and 12 */
-  show (det, 300, 300, 0);
-  gst_vocr_change_detector_set_reference (det);
-  for (n = 1; n <= 12; n++)
-    show (det, 300 - 3 * n, 300, n);
-  changes = gst_vocr_change_detector_get_changes (det);
+  g_array_unref (show (det, 300, 300, 0, TRUE));
+  for (n = 1; n < 12; n++)
+    show (det, 300 - 3 * n, 300, n, FALSE);
+  changes = show (det, 300 - 3 * 12, 300, 12, TRUE);
   changes_over (changes, 264, 300, 174, 20, &moving, &area);
   fail_unless (area > 0);
   fail_unless (2 * moving >= area, "%" G_GINT64_FORMAT " of %"
