@@ -992,8 +992,62 @@ line_api (GstVocrEngine * engine, TessBaseAPI ** apis, gchar ** codes, guint i)
   return apis[i];
 }
 
+/* @text with its first letter upper-cased. */
+static gchar *
+capitalised (const gchar * text)
+{
+  gchar first[8] = { 0 };
+
+  g_unichar_to_utf8 (g_unichar_toupper (g_utf8_get_char (text)), first);
+  return g_strconcat (first, g_utf8_next_char (text), NULL);
+}
+
+/* Whether @api's dictionary knows @part, as it is or as a noun. */
+static gboolean
+knows_part (TessBaseAPI * api, const gchar * part)
+{
+  gchar *noun;
+  gboolean known;
+
+  if (TessBaseAPIIsValidWord (api, part))
+    return TRUE;
+  noun = capitalised (part);
+  known = TessBaseAPIIsValidWord (api, noun);
+  g_free (noun);
+  return known;
+}
+
+/* The shortest part of a compound, in letters: shorter ones are words of
+ * any language ("Aus" + "gang" in English). */
+#define COMPOUND_PART 4
+
+/* Whether @word is two words @api's dictionary knows, joined, each of
+ * COMPOUND_PART letters or more (German "Wachsfiguren", "bitterkalte"; with
+ * a linking "s", "Arbeitsplatz"): the languages that write compounds as
+ * one word have few of them in their dictionaries, and a line of them
+ * would be known to none. */
+static gboolean
+is_compound (TessBaseAPI * api, const gchar * word)
+{
+  glong n = g_utf8_strlen (word, -1), k;
+  gboolean found = FALSE;
+
+  for (k = COMPOUND_PART; !found && k + COMPOUND_PART <= n; k++) {
+    gchar *left = g_utf8_substring (word, 0, k);
+    const gchar *right = g_utf8_offset_to_pointer (word, k);
+
+    if (TessBaseAPIIsValidWord (api, left)) {
+      found = knows_part (api, right)
+          || (*right == 's' && k + 1 + COMPOUND_PART <= n
+          && knows_part (api, right + 1));
+    }
+    g_free (left);
+  }
+  return found;
+}
+
 /* How many of the words of the line at (@line's box) of @pix @api, reading
- * it alone, finds in its dictionary. Its reading goes to @reading (words
+ * it alone, finds in its dictionary, or as compounds of its words. Its reading goes to @reading (words
  * placed in the frame by @place), or %NULL if it read nothing. */
 static gint
 read_line_alone (GstVocrEngine * engine, TessBaseAPI * api, PIX * pix,
@@ -1055,7 +1109,8 @@ read_line_alone (GstVocrEngine * engine, TessBaseAPI * api, PIX * pix,
       g_string_append_printf (text, "%s%s", text->len ? " " : "", word);
       confidence += word_confidence;
       if (is_word (word))
-        known += TessResultIteratorWordIsFromDictionary (ri);
+        known += TessResultIteratorWordIsFromDictionary (ri)
+            || is_compound (api, word);
     }
     TessDeleteText (word);
   } while (TessResultIteratorNext (ri, RIL_WORD));
@@ -1088,11 +1143,27 @@ take_reading (GstVocrLine * line, GstVocrLine * reading)
   gst_vocr_line_trim_unsure_symbols (line, EDGE_SYMBOLS_MAX_CONFIDENCE);
 }
 
+/* How many of @line's words, which its reading did not find in a
+ * dictionary, are compounds of words of @api's. */
+static guint
+compounds_in (TessBaseAPI * api, const GstVocrLine * line)
+{
+  guint i, n = 0;
+
+  for (i = 0; api && i < line->words->len; i++) {
+    const gchar *text = gst_vocr_line_get_word (line, i)->text;
+
+    n += is_word (text) && !TessBaseAPIIsValidWord (api, text)
+        && is_compound (api, text);
+  }
+  return n;
+}
+
 /* Gives each Latin-script line whose words its language's dictionary does
  * not all know the Latin-script language whose dictionary knows most of
- * them. Where none knows more, Tesseract's choice stands: the models'
- * confidences do not tell languages apart (deu is surer than eng of
- * "Caesura Scruffier"). */
+ * them, as words or compounds of its words. Where none knows more,
+ * Tesseract's choice stands: the models' confidences do not tell languages
+ * apart (deu is surer than eng of "Caesura Scruffier"). */
 static void
 settle_latin_languages (GstVocrEngine * engine, PIX * pix,
     const Placement * place, GPtrArray * lines, GArray * evidence)
@@ -1103,13 +1174,19 @@ settle_latin_languages (GstVocrEngine * engine, PIX * pix,
     const LineEvidence *line = &g_array_index (evidence, LineEvidence, i);
     GstVocrLine *vocr_line = g_ptr_array_index (lines, i);
     const gchar *best = NULL;
-    guint best_known = line->known;
+    guint best_known;
     GstVocrLine *best_reading = NULL;
 
     if (line->code == NULL || line->known >= line->words
         || !g_strv_contains ((const gchar * const *) engine->latin,
             line->code))
       continue;
+    /* the line's own language may know its words as compounds too */
+    j = 0;
+    while (strcmp (engine->latin[j], line->code) != 0)
+      j++;
+    best_known = line->known + compounds_in (line_api (engine,
+            engine->latin_apis, engine->latin, j), vocr_line);
     for (j = 0; engine->latin[j]; j++) {
       TessBaseAPI *api;
       GstVocrLine *reading;

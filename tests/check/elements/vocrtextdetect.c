@@ -672,13 +672,17 @@ GST_START_TEST (test_language_of_each_line)
 GST_END_TEST;
 
 /* English and German are both read by eng's model when it comes first;
- * the German line gets German by its words being in deu's dictionary. */
+ * the German line gets German by its words, or the parts of its compound
+ * words, being in deu's dictionary. */
 GST_START_TEST (test_latin_languages_told_apart)
 {
   check_languages ("Bitte nicht rauchen", "languages=eng+deu", 0, "de-DE");
   /* read with the language that knows the words, with its letters
    * (English reads "Backerei geoffnet") */
   check_languages ("Bäckerei geöffnet", "languages=eng+deu", 0, "de-DE");
+  /* compounds neither dictionary holds, but deu's holds their parts */
+  check_languages ("Wachsfiguren bitterkalte", "languages=eng+deu", 0,
+      "de-DE");
 }
 
 GST_END_TEST;
