@@ -438,10 +438,11 @@ gst_vocr_text_detect_class_init (GstVocrTextDetectClass * klass)
    * text changed. This is the share (0 to 1) of such a place's edges that
    * must differ; lower rereads more often. 0 reads every sample. Frames
    * whose text did not change carry the last reading, boxes included.
-   * The frames between samples are compared with the last frame read too,
-   * to date the places where the text changed (#GstVocrTextMeta's
-   * `changes`), so that `vocrinsightsink` starts and ends instances at the
-   * frame the text changed in; 0 compares nothing, and times fall on the
+   * The frames between samples are kept too (scaled down) and, when a
+   * sample's text changed, compared with the last frame read, to date the
+   * places where it changed (#GstVocrTextMeta's `changes`), so that
+   * `vocrinsightsink` starts and ends instances at the frame the text
+   * changed in; 0 keeps and compares nothing, and times fall on the
    * samples.
    */
   g_object_class_install_property (gobject_class, PROP_CHANGE_THRESHOLD,

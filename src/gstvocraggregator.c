@@ -29,16 +29,16 @@
  * Timing. An instance starts at the first sample that shows the text and
  * ends, exclusive, at the first sample that no longer shows it; where a
  * sample says where and when the text changed since the sample before
- * (gst_vocr_aggregator_push_sample_full()), at the change in the text's
- * box instead. A text
- * missing from samples for no longer than the maximum gap (by default 1.5
- * sampling intervals, the interval being the smallest spacing seen between
- * two samples) continues its instance as if it had never been missing, so
- * one dropped reading does not split it.
+ * (gst_vocr_aggregator_push_sample_full()), at the changes in the text's
+ * box instead. A text missing from samples for no longer than the maximum
+ * gap (by default 1.5 sampling intervals, the interval being the smallest
+ * spacing seen between two samples) continues its instance as if it had
+ * never been missing, so one dropped reading does not split it.
  *
  * Output and ids. An item is output once its instances add up to the
  * minimum duration (counted from sample to sample: a text read in one
- * sample only is that, whenever it came) and its mean confidence reaches the minimum confidence.
+ * sample only is that, whenever it came) and its mean confidence reaches
+ * the minimum confidence.
  * By default the minimum duration is two sampling intervals, and one for
  * an item read in one sample whose words (four in five at least, two or
  * more) were also read in new lines of the sample before or after, moved

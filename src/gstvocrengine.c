@@ -1047,8 +1047,9 @@ is_compound (TessBaseAPI * api, const gchar * word)
 }
 
 /* How many of the words of the line at (@line's box) of @pix @api, reading
- * it alone, finds in its dictionary, or as compounds of its words. Its reading goes to @reading (words
- * placed in the frame by @place), or %NULL if it read nothing. */
+ * it alone, finds in its dictionary, or as compounds of its words. Its
+ * reading goes to @reading (words placed in the frame by @place), or %NULL
+ * if it read nothing. */
 static gint
 read_line_alone (GstVocrEngine * engine, TessBaseAPI * api, PIX * pix,
     const Placement * place, const LineEvidence * line,

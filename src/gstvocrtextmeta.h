@@ -24,12 +24,12 @@ G_BEGIN_DECLS
  *   source gave none
  * @changes: (element-type GstVocrChange) (nullable): where the text
  *   changed since the frame read before, and in which frame (presentation
- *   timestamps) each place took the look it has in this one: a line of
- *   this reading the last one did not have came, and one it had that this
- *   one has not went, at the latest change overlapping its box; at
- *   @timestamp where no change overlaps it or one is moving text (whose
- *   reading is of this frame only). %NULL when the frames between were
- *   not compared.
+ *   timestamp) each place took the look it has in this one, so that a line
+ *   this reading has and the last had not, or the other way round, can be
+ *   dated by the changes in its box (`vocrinsightsink` takes their median
+ *   date by area, and @timestamp where none is or half the box is moving
+ *   text, whose reading is of this frame only). %NULL when the frames
+ *   between were not compared.
  *
  * The text `vocrtextdetect` read in one sampled video frame. Boxes are in
  * pixels of the buffer the meta is attached to; they are rescaled when the
