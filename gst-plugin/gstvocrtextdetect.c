@@ -1501,7 +1501,10 @@ date_changes (GstVocrTextDetect * self, GstBuffer * buffer)
   GstVideoFrame frame;
   gdouble threshold;
 
-  if (!self->reference_compared || !GST_BUFFER_PTS_IS_VALID (buffer))
+  /* most frames are not kept: those are not even mapped */
+  if (!self->reference_compared
+      || !gst_vocr_change_detector_would_keep (self->detector,
+          GST_BUFFER_PTS (buffer)))
     return;
   GST_OBJECT_LOCK (self);
   threshold = self->change_threshold;

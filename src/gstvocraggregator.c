@@ -952,9 +952,10 @@ gst_vocr_aggregator_set_max_gap (GstVocrAggregator * agg, GstClockTime max_gap)
 /**
  * gst_vocr_aggregator_set_min_duration:
  * @agg: a #GstVocrAggregator
- * @min_duration: the total instance duration an item needs to be output,
- *   GST_CLOCK_TIME_NONE for two sampling intervals, one for a line whose
- *   words scroll (the default), 0 to output everything
+ * @min_duration: how long an item must be seen to be output, counted
+ *   from the first sample of each instance to the first sample that
+ *   missed it, summed: GST_CLOCK_TIME_NONE for two sampling intervals, one
+ *   for a line whose words scroll (the default), 0 to output everything
  */
 void
 gst_vocr_aggregator_set_min_duration (GstVocrAggregator * agg,

@@ -560,6 +560,31 @@ gst_vocr_change_detector_set_reference (GstVocrChangeDetector * det)
 }
 
 /**
+ * gst_vocr_change_detector_would_keep:
+ * @det: a #GstVocrChangeDetector
+ * @timestamp: the timestamp of a frame between the reference and the next
+ *   frame read
+ *
+ * Whether gst_vocr_change_detector_keep() would keep a frame at
+ * @timestamp (of the reference's region): ask before mapping a frame that
+ * is likely not kept.
+ *
+ * Returns: %FALSE when there is no reference, or the last frame kept is
+ *   too close
+ */
+gboolean
+gst_vocr_change_detector_would_keep (GstVocrChangeDetector * det,
+    GstClockTime timestamp)
+{
+  g_return_val_if_fail (det != NULL, FALSE);
+  if (!det->has_reference || !GST_CLOCK_TIME_IS_VALID (timestamp)
+      || det->width < CELL || det->height < CELL)
+    return FALSE;
+  return det->n_kept == 0 || timestamp < det->kept_times[det->n_kept - 1]
+      || timestamp >= det->kept_times[det->n_kept - 1] + det->keep_spacing;
+}
+
+/**
  * gst_vocr_change_detector_keep:
  * @det: a #GstVocrChangeDetector
  * @frame: a frame between the reference and the next frame read, mapped
@@ -587,12 +612,8 @@ gst_vocr_change_detector_keep (GstVocrChangeDetector * det,
 
   gst_vocr_frame_clip (frame, roi, &x0, &y0, &x1, &y1);
   /* another region is no frame between these */
-  if (!det->has_reference || !GST_CLOCK_TIME_IS_VALID (timestamp)
-      || x0 != det->x0 || y0 != det->y0 || x1 != det->x1 || y1 != det->y1
-      || det->width < CELL || det->height < CELL)
-    return;
-  if (det->n_kept > 0 && timestamp >= det->kept_times[det->n_kept - 1]
-      && timestamp < det->kept_times[det->n_kept - 1] + det->keep_spacing)
+  if (!gst_vocr_change_detector_would_keep (det, timestamp)
+      || x0 != det->x0 || y0 != det->y0 || x1 != det->x1 || y1 != det->y1)
     return;
   if (det->n_kept == KEPT_MAX) {
     /* every other one goes (its buffer moves up, to be reused) */
@@ -917,7 +938,10 @@ gst_vocr_change_detector_get_changes (GstVocrChangeDetector * det,
 
   for (i = 0; i < n; i++)
     det->dates[i] = GST_CLOCK_TIME_NONE;
+  /* the motion test starts afresh: the last replay's spans are of another
+   * interval */
   det->has_span = FALSE;
+  memset (det->span_moved, 0, n);
   for (k = 0; k <= det->n_kept; k++) {
     const guint8 *cur = det->edges[det->current];
     GstClockTime t = timestamp;

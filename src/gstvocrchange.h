@@ -64,6 +64,10 @@ GST_VOCR_API
 GArray *gst_vocr_change_detector_get_regions (GstVocrChangeDetector * det);
 
 GST_VOCR_API
+gboolean gst_vocr_change_detector_would_keep (GstVocrChangeDetector * det,
+    GstClockTime timestamp);
+
+GST_VOCR_API
 void gst_vocr_change_detector_keep (GstVocrChangeDetector * det,
     const GstVideoFrame * frame, const GstVideoRectangle * roi,
     GstClockTime timestamp);

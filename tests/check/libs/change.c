@@ -99,9 +99,14 @@ GST_START_TEST (test_text_coming_between_reads_is_dated)
   /* read at frame 0 without text; the text comes at frame 5 (200 ms), with
    * the frames kept every 60 ms or more (every other frame); read again at
    * frame 12 */
+  fail_if (gst_vocr_change_detector_would_keep (det, FRAME));
   g_array_unref (show (det, -1, 0, 0, TRUE));
-  for (n = 1; n < 12; n++)
+  for (n = 1; n < 12; n++) {
+    /* one every 60 ms or more: frames 1, 3, 5… */
+    fail_unless_equals_int (gst_vocr_change_detector_would_keep (det,
+            n * FRAME), n % 2 == 1);
     show (det, n >= 5 ? 200 : -1, 160, n, FALSE);
+  }
   changes = show (det, 200, 160, 12, TRUE);
   date = changes_over (changes, 200, 160, 174, 20, &moving, &area);
   fail_unless (date >= 5 * FRAME && date <= 6 * FRAME,
