@@ -78,8 +78,11 @@ sanitized() {
   GI_TYPELIB_PATH="$PWD/$BUILD_DIR/src" \
     meson test -C "$FUZZ_DIR" --setup sanitized --no-rebuild \
     --print-errorlogs --num-processes 2 --logbase all libs_textmeta \
-    libs_aggregator libs_insights elements_vocrinsightsink \
-    elements_vocrtextdetect elements_rtsp examples_c examples_python \
+    libs_aggregator libs_insights libs_change elements_vocrinsightsink \
+    elements_vocrtextdetect_reading elements_vocrtextdetect_pipeline \
+    elements_vocrtextdetect_states elements_vocrtextdetect_change \
+    elements_vocrtextdetect_live \
+    elements_rtsp examples_c examples_python \
     install_layout disk_full cli_vocr
 }
 

@@ -1002,15 +1002,48 @@ capitalised (const gchar * text)
   return g_strconcat (first, g_utf8_next_char (text), NULL);
 }
 
-/* Whether @api's dictionary knows @part, as it is or as a noun. */
+/* Whether nouns are written capitalised in the language of Tesseract code
+ * @code (German): there a word its dictionary knows only capitalised is a
+ * noun, elsewhere a name. */
 static gboolean
-knows_part (TessBaseAPI * api, const gchar * part)
+capitalises_nouns (const gchar * code)
+{
+  static const gchar *const codes[] = { "deu", "deu_latf", "frk", "ltz",
+    NULL
+  };
+
+  return g_strv_contains (codes, code);
+}
+
+/* Whether @api's dictionary knows @word as a word of the language, not
+ * only as a name: a capitalised word it knows written in small letters too,
+ * or as a noun where nouns are capitalised (@nouns). English knows "Guten"
+ * and "Mann", as names. */
+static gboolean
+knows_common_word (TessBaseAPI * api, const gchar * word, gboolean nouns)
+{
+  gchar *small;
+  gboolean known;
+
+  if (nouns || !g_unichar_isupper (g_utf8_get_char (word)))
+    return TessBaseAPIIsValidWord (api, word);
+  small = g_utf8_strdown (word, -1);
+  known = TessBaseAPIIsValidWord (api, small);
+  g_free (small);
+  return known;
+}
+
+/* Whether @api's dictionary knows @part, as it is or as a noun (@nouns). */
+static gboolean
+knows_part (TessBaseAPI * api, const gchar * part, gboolean nouns)
 {
   gchar *noun;
   gboolean known;
 
   if (TessBaseAPIIsValidWord (api, part))
     return TRUE;
+  if (!nouns)
+    return FALSE;
   noun = capitalised (part);
   known = TessBaseAPIIsValidWord (api, noun);
   g_free (noun);
@@ -1023,11 +1056,12 @@ knows_part (TessBaseAPI * api, const gchar * part)
 
 /* Whether @word is two words @api's dictionary knows, joined, each of
  * COMPOUND_PART letters or more (German "Wachsfiguren", "bitterkalte"; with
- * a linking "s", "Arbeitsplatz"): the languages that write compounds as
- * one word have few of them in their dictionaries, and a line of them
+ * a linking "s", "Arbeitsplatz"), words of the language, not names (with
+ * @nouns as for knows_common_word()): the languages that write compounds
+ * as one word have few of them in their dictionaries, and a line of them
  * would be known to none. */
 static gboolean
-is_compound (TessBaseAPI * api, const gchar * word)
+is_compound (TessBaseAPI * api, const gchar * word, gboolean nouns)
 {
   glong n = g_utf8_strlen (word, -1), k;
   gboolean found = FALSE;
@@ -1036,24 +1070,44 @@ is_compound (TessBaseAPI * api, const gchar * word)
     gchar *left = g_utf8_substring (word, 0, k);
     const gchar *right = g_utf8_offset_to_pointer (word, k);
 
-    if (TessBaseAPIIsValidWord (api, left)) {
-      found = knows_part (api, right)
+    if (knows_common_word (api, left, nouns)) {
+      found = knows_part (api, right, nouns)
           || (*right == 's' && k + 1 + COMPOUND_PART <= n
-          && knows_part (api, right + 1));
+          && knows_part (api, right + 1, nouns));
     }
     g_free (left);
   }
   return found;
 }
 
-/* How many of the words of the line at (@line's box) of @pix @api, reading
- * it alone, finds in its dictionary, or as compounds of its words. Its
- * reading goes to @reading (words placed in the frame by @place), or %NULL
- * if it read nothing. */
-static gint
+/* How well @api's dictionary knows @line's words, in halves: a word of the
+ * language, or a compound of its words, counts 2, a word it knows only as
+ * a name 1 (with @nouns as for knows_common_word()). Names tell languages
+ * apart badly: a German line's "Guten Morgen" are English names too. */
+static guint
+dictionary_weight (TessBaseAPI * api, const GstVocrLine * line,
+    gboolean nouns)
+{
+  guint i, weight = 0;
+
+  for (i = 0; i < line->words->len; i++) {
+    const gchar *text = gst_vocr_line_get_word (line, i)->text;
+
+    if (!is_word (text))
+      continue;
+    if (TessBaseAPIIsValidWord (api, text))
+      weight += knows_common_word (api, text, nouns) ? 2 : 1;
+    else if (is_compound (api, text, nouns))
+      weight += 2;
+  }
+  return weight;
+}
+
+/* What @api reads in the line at (@line's box) of @pix, read alone (words
+ * placed in the frame by @place), or %NULL if it read nothing. */
+static GstVocrLine *
 read_line_alone (GstVocrEngine * engine, TessBaseAPI * api, PIX * pix,
-    const Placement * place, const LineEvidence * line,
-    GstVocrLine ** reading)
+    const Placement * place, const LineEvidence * line)
 {
   /* a margin of half the line's height all round: LSTM reads a tight crop
    * badly (the Chinese "安全第一" at a region's foot as "全的一"); where
@@ -1067,19 +1121,17 @@ read_line_alone (GstVocrEngine * engine, TessBaseAPI * api, PIX * pix,
   PIX *crop = NULL;
   TessResultIterator *ri;
   GString *text;
+  GstVocrLine *reading;
   gdouble confidence = 0.0;
-  gint known = 0;
-
-  *reading = NULL;
 
   boxDestroy (&box);
   if (clip == NULL)
-    return 0;
+    return NULL;
   crop = pixAddContinuedBorder (clip, ox - (line->l - margin),
       line->r + margin - ex, oy - (line->t - margin), line->b + margin - ey);
   pixDestroy (&clip);
   if (crop == NULL)
-    return 0;
+    return NULL;
   /* where the crop's origin lies in @pix */
   ox = line->l - margin;
   oy = line->t - margin;
@@ -1089,11 +1141,11 @@ read_line_alone (GstVocrEngine * engine, TessBaseAPI * api, PIX * pix,
       (gint) lround (VIDEO_PPI * place->scale));
   pixDestroy (&crop);
   if (TessBaseAPIRecognize (api, engine->monitor) != 0)
-    return 0;
+    return NULL;
   ri = TessBaseAPIGetIterator (api);
   if (ri == NULL)
-    return 0;
-  *reading = gst_vocr_line_new ("", 0.0, 0, 0, 0, 0, 0.0, NULL);
+    return NULL;
+  reading = gst_vocr_line_new ("", 0.0, 0, 0, 0, 0, 0.0, NULL);
   text = g_string_new (NULL);
   do {
     gchar *word = TessResultIteratorGetUTF8Text (ri, RIL_WORD);
@@ -1105,26 +1157,23 @@ read_line_alone (GstVocrEngine * engine, TessBaseAPI * api, PIX * pix,
           RIL_WORD) / 100.0;
 
       place_box (place, ox + l, oy + t, ox + r, oy + b, &x, &y, &w, &h);
-      gst_vocr_line_add_word (*reading, gst_vocr_word_new (word,
+      gst_vocr_line_add_word (reading, gst_vocr_word_new (word,
               word_confidence, x, y, w, h));
       g_string_append_printf (text, "%s%s", text->len ? " " : "", word);
       confidence += word_confidence;
-      if (is_word (word))
-        known += TessResultIteratorWordIsFromDictionary (ri)
-            || is_compound (api, word);
     }
     TessDeleteText (word);
   } while (TessResultIteratorNext (ri, RIL_WORD));
   TessResultIteratorDelete (ri);
-  if ((*reading)->words->len == 0) {
-    g_clear_pointer (reading, gst_vocr_line_free);
+  if (reading->words->len == 0) {
+    gst_vocr_line_free (reading);
     g_string_free (text, TRUE);
-    return known;
+    return NULL;
   }
-  g_free ((*reading)->text);
-  (*reading)->text = g_string_free (text, FALSE);
-  (*reading)->confidence = confidence / (*reading)->words->len;
-  return known;
+  g_free (reading->text);
+  reading->text = g_string_free (text, FALSE);
+  reading->confidence = confidence / reading->words->len;
+  return reading;
 }
 
 /* Gives @line the words, text and confidence of @reading, which takes
@@ -1144,27 +1193,11 @@ take_reading (GstVocrLine * line, GstVocrLine * reading)
   gst_vocr_line_trim_unsure_symbols (line, EDGE_SYMBOLS_MAX_CONFIDENCE);
 }
 
-/* How many of @line's words, which its reading did not find in a
- * dictionary, are compounds of words of @api's. */
-static guint
-compounds_in (TessBaseAPI * api, const GstVocrLine * line)
-{
-  guint i, n = 0;
-
-  for (i = 0; api && i < line->words->len; i++) {
-    const gchar *text = gst_vocr_line_get_word (line, i)->text;
-
-    n += is_word (text) && !TessBaseAPIIsValidWord (api, text)
-        && is_compound (api, text);
-  }
-  return n;
-}
-
 /* Gives each Latin-script line whose words its language's dictionary does
- * not all know the Latin-script language whose dictionary knows most of
- * them, as words or compounds of its words. Where none knows more,
- * Tesseract's choice stands: the models' confidences do not tell languages
- * apart (deu is surer than eng of "Caesura Scruffier"). */
+ * not all know as words of the language the Latin-script language whose
+ * dictionary knows them best (dictionary_weight()). Where none knows them
+ * better, Tesseract's choice stands: the models' confidences do not tell
+ * languages apart (deu is surer than eng of "Caesura Scruffier"). */
 static void
 settle_latin_languages (GstVocrEngine * engine, PIX * pix,
     const Placement * place, GPtrArray * lines, GArray * evidence)
@@ -1175,33 +1208,42 @@ settle_latin_languages (GstVocrEngine * engine, PIX * pix,
     const LineEvidence *line = &g_array_index (evidence, LineEvidence, i);
     GstVocrLine *vocr_line = g_ptr_array_index (lines, i);
     const gchar *best = NULL;
-    guint best_known;
+    guint best_weight;
     GstVocrLine *best_reading = NULL;
+    TessBaseAPI *own;
 
-    if (line->code == NULL || line->known >= line->words
-        || !g_strv_contains ((const gchar * const *) engine->latin,
-            line->code))
+    if (line->code == NULL || !g_strv_contains ((const gchar * const *)
+            engine->latin, line->code))
       continue;
-    /* the line's own language may know its words as compounds too */
     j = 0;
     while (strcmp (engine->latin[j], line->code) != 0)
       j++;
-    best_known = line->known + compounds_in (line_api (engine,
-            engine->latin_apis, engine->latin, j), vocr_line);
+    /* a model that cannot be loaded cannot weigh the line in its language */
+    own = line_api (engine, engine->latin_apis, engine->latin, j);
+    if (own == NULL)
+      continue;
+    best_weight = dictionary_weight (own, vocr_line,
+        capitalises_nouns (line->code));
+    if (best_weight >= 2 * line->words)
+      continue;
     for (j = 0; engine->latin[j]; j++) {
       TessBaseAPI *api;
       GstVocrLine *reading;
-      gint known;
+      guint weight;
 
       if (strcmp (engine->latin[j], line->code) == 0)
         continue;
       api = line_api (engine, engine->latin_apis, engine->latin, j);
       if (api == NULL)
         continue;
-      known = read_line_alone (engine, api, pix, place, line, &reading);
-      if (known > (gint) best_known && reading) {
+      reading = read_line_alone (engine, api, pix, place, line);
+      if (reading == NULL)
+        continue;
+      weight = dictionary_weight (api, reading,
+          capitalises_nouns (engine->latin[j]));
+      if (weight > best_weight) {
         best = engine->latin[j];
-        best_known = known;
+        best_weight = weight;
         g_clear_pointer (&best_reading, gst_vocr_line_free);
         best_reading = g_steal_pointer (&reading);
       }
@@ -1374,10 +1416,9 @@ read_other_scripts (GstVocrEngine * engine, PIX * pix,
         || !others_ready (engine))
       continue;
     for (j = 0; engine->others[j]; j++) {
-      GstVocrLine *reading;
+      GstVocrLine *reading = read_line_alone (engine, engine->other_apis[j],
+          gray ? gray : pix, gray ? &as_is : place, gray ? &in_gray : line);
 
-      read_line_alone (engine, engine->other_apis[j], gray ? gray : pix,
-          gray ? &as_is : place, gray ? &in_gray : line, &reading);
       if (reading && written_in_letters (reading->text,
               g_strcmp0 (gst_vocr_language_script (engine->others[j]),
                   "Latn") == 0)

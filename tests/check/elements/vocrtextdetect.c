@@ -673,7 +673,7 @@ GST_END_TEST;
 
 /* English and German are both read by eng's model when it comes first;
  * the German line gets German by its words, or the parts of its compound
- * words, being in deu's dictionary. */
+ * words, being in deu's dictionary as words of the language, not names. */
 GST_START_TEST (test_latin_languages_told_apart)
 {
   check_languages ("Bitte nicht rauchen", "languages=eng+deu", 0, "de-DE");
@@ -683,6 +683,10 @@ GST_START_TEST (test_latin_languages_told_apart)
   /* compounds neither dictionary holds, but deu's holds their parts */
   check_languages ("Wachsfiguren bitterkalte", "languages=eng+deu", 0,
       "de-DE");
+  /* words English knows only as names, German as its words */
+  check_languages ("Guten Morgen", "languages=eng+deu", 0, "de-DE");
+  /* ...while a name in an English line leaves it English */
+  check_languages ("Welcome to Berlin", "languages=eng+deu", 0, "en-US");
 }
 
 GST_END_TEST;
@@ -1216,20 +1220,25 @@ GST_START_TEST (test_flushing_seeks_do_not_deadlock)
         GST_STATE_PLAYING);
     g_usleep (30 * G_USEC_PER_SEC / 1000);
   }
-  fail_unless (gst_element_seek_simple (pipeline, GST_FORMAT_TIME,
-          GST_SEEK_FLAG_FLUSH, 9 * GST_SECOND));
+  /* with a stop: num-buffers counts from the start, not from a seek */
+  fail_unless (gst_element_seek (pipeline, 1.0, GST_FORMAT_TIME,
+          GST_SEEK_FLAG_FLUSH, GST_SEEK_TYPE_SET, 9 * GST_SECOND,
+          GST_SEEK_TYPE_SET, 10 * GST_SECOND));
   g_object_set (sink, "signal-handoffs", TRUE, NULL);
   g_signal_connect (sink, "handoff", G_CALLBACK (on_handoff), run);
   gst_element_set_state (pipeline, GST_STATE_PLAYING);
   collect (pipeline, run);
 
   fail_unless (run->eos);
-  /* the last second after the seek, every frame read, in order */
+  /* the second after the seek, every frame read, in order */
   fail_unless (run->buffers->len >= 30, "%u buffers", run->buffers->len);
   for (i = 0; i < run->buffers->len; i++) {
     GstBuffer *buffer = g_ptr_array_index (run->buffers, i);
 
     fail_unless (GST_BUFFER_PTS (buffer) >= 9 * GST_SECOND);
+    fail_unless (GST_BUFFER_PTS (buffer) < 10 * GST_SECOND);
+    fail_unless (i == 0 || GST_BUFFER_PTS (buffer) > GST_BUFFER_PTS
+        (g_ptr_array_index (run->buffers, i - 1)));
     fail_unless (gst_buffer_get_vocr_text_meta (buffer) != NULL);
   }
   gst_element_set_state (pipeline, GST_STATE_NULL);
@@ -1961,54 +1970,69 @@ static Suite *
 vocrtextdetect_suite (void)
 {
   Suite *s = suite_create ("vocrtextdetect");
-  TCase *tc = tcase_create ("general");
+  /* The build runs each case as a test of its own (CK_RUN_CASE), in
+   * parallel but for the live one, which needs the CPU time of real time. */
+  TCase *reading = tcase_create ("reading");
+  TCase *pipeline = tcase_create ("pipeline");
+  TCase *states = tcase_create ("states");
+  TCase *change = tcase_create ("change");
+  TCase *live = tcase_create ("live");
 
-  suite_add_tcase (s, tc);
-  tcase_add_test (tc, test_reads_text_in_each_format_and_size);
-  tcase_add_test (tc, test_boxes_lie_where_the_text_was_drawn);
-  tcase_add_test (tc, test_interval_follows_timestamps);
-  tcase_add_test (tc, test_message_fields);
-  tcase_add_test (tc, test_threads_give_identical_results_in_order);
-  tcase_add_test (tc, test_frames_without_text_have_empty_meta);
-  tcase_add_test (tc, test_roi_reads_only_the_region);
-  tcase_add_test (tc, test_reads_outlined_text_over_texture);
-  tcase_add_test (tc, test_reads_vertical_text_with_its_angle);
-  tcase_add_test (tc, test_reads_turned_text_with_its_angle);
-  tcase_add_test (tc, test_sign_in_front_of_windows);
-  tcase_add_test (tc, test_language_of_each_line);
-  tcase_add_test (tc, test_latin_languages_told_apart);
-  tcase_add_test (tc, test_other_scripts_are_read);
-  tcase_add_test (tc, test_live_reads_other_scripts_once_loaded);
-  tcase_add_test (tc, test_mixed_direction_line_has_no_direction_marks);
-  tcase_add_test (tc, test_bullets_are_not_read);
-  tcase_add_test (tc, test_words_cut_by_the_frame_edge_are_dropped);
-  tcase_add_test (tc, test_signs_over_a_busy_picture);
-  tcase_add_test (tc, test_missing_language_is_a_clear_error);
-  tcase_add_test (tc, test_unloadable_model_is_an_error);
-  tcase_add_test (tc, test_invalid_settings_are_errors);
-  tcase_add_test (tc, test_property_values_are_checked);
-  tcase_add_test (tc, test_unsupported_caps_fail_negotiation);
-  tcase_add_test (tc, test_frames_pass_through_without_copies);
-  tcase_add_test (tc, test_meta_follows_videoscale);
-  tcase_add_test (tc, test_eos_delivers_work_in_flight);
-  tcase_add_test (tc, test_flushing_seeks_do_not_deadlock);
-  tcase_add_test (tc, test_state_cycling);
-  tcase_add_test (tc, test_moving_background_is_not_reread);
-  tcase_add_test (tc, test_text_changing_in_place_is_reread);
-  tcase_add_test (tc, test_new_text_elsewhere_is_found);
-  tcase_add_test (tc, test_unchanged_text_beside_a_change_is_carried);
-  tcase_add_test (tc, test_line_changed_in_part_is_reread);
-  tcase_add_test (tc, test_refresh_interval_forces_reads);
-  tcase_add_test (tc, test_live_never_delays_frames_beyond_its_latency);
-  tcase_add_test (tc, test_live_first_frames_are_not_late);
-  tcase_add_test (tc, test_change_messages);
-  tcase_add_test (tc, test_max_ocr_time_abandons_a_sample);
-  tcase_add_test (tc, test_odd_frames);
-  tcase_add_test (tc, test_resolution_change_mid_stream);
-  tcase_add_test (tc, test_properties_changed_while_playing);
-  tcase_add_test (tc, test_parallel_pipelines_stress);
-  tcase_add_test (tc, test_state_cycling_hundred_times);
-  tcase_add_test (tc, test_removed_from_a_running_pipeline);
+  suite_add_tcase (s, reading);
+  suite_add_tcase (s, pipeline);
+  suite_add_tcase (s, states);
+  suite_add_tcase (s, change);
+  suite_add_tcase (s, live);
+
+  tcase_add_test (reading, test_reads_text_in_each_format_and_size);
+  tcase_add_test (reading, test_boxes_lie_where_the_text_was_drawn);
+  tcase_add_test (reading, test_interval_follows_timestamps);
+  tcase_add_test (reading, test_message_fields);
+  tcase_add_test (reading, test_threads_give_identical_results_in_order);
+  tcase_add_test (reading, test_frames_without_text_have_empty_meta);
+  tcase_add_test (reading, test_roi_reads_only_the_region);
+  tcase_add_test (reading, test_reads_outlined_text_over_texture);
+  tcase_add_test (reading, test_reads_vertical_text_with_its_angle);
+  tcase_add_test (reading, test_reads_turned_text_with_its_angle);
+  tcase_add_test (reading, test_sign_in_front_of_windows);
+  tcase_add_test (reading, test_language_of_each_line);
+  tcase_add_test (reading, test_latin_languages_told_apart);
+  tcase_add_test (reading, test_other_scripts_are_read);
+  tcase_add_test (reading, test_mixed_direction_line_has_no_direction_marks);
+  tcase_add_test (reading, test_bullets_are_not_read);
+  tcase_add_test (reading, test_words_cut_by_the_frame_edge_are_dropped);
+  tcase_add_test (reading, test_signs_over_a_busy_picture);
+
+  tcase_add_test (pipeline, test_missing_language_is_a_clear_error);
+  tcase_add_test (pipeline, test_unloadable_model_is_an_error);
+  tcase_add_test (pipeline, test_invalid_settings_are_errors);
+  tcase_add_test (pipeline, test_property_values_are_checked);
+  tcase_add_test (pipeline, test_unsupported_caps_fail_negotiation);
+  tcase_add_test (pipeline, test_frames_pass_through_without_copies);
+  tcase_add_test (pipeline, test_meta_follows_videoscale);
+  tcase_add_test (pipeline, test_eos_delivers_work_in_flight);
+  tcase_add_test (pipeline, test_flushing_seeks_do_not_deadlock);
+  tcase_add_test (pipeline, test_max_ocr_time_abandons_a_sample);
+  tcase_add_test (pipeline, test_odd_frames);
+  tcase_add_test (pipeline, test_resolution_change_mid_stream);
+
+  tcase_add_test (states, test_state_cycling);
+  tcase_add_test (states, test_properties_changed_while_playing);
+  tcase_add_test (states, test_parallel_pipelines_stress);
+  tcase_add_test (states, test_state_cycling_hundred_times);
+  tcase_add_test (states, test_removed_from_a_running_pipeline);
+
+  tcase_add_test (change, test_moving_background_is_not_reread);
+  tcase_add_test (change, test_text_changing_in_place_is_reread);
+  tcase_add_test (change, test_new_text_elsewhere_is_found);
+  tcase_add_test (change, test_unchanged_text_beside_a_change_is_carried);
+  tcase_add_test (change, test_line_changed_in_part_is_reread);
+  tcase_add_test (change, test_refresh_interval_forces_reads);
+  tcase_add_test (change, test_change_messages);
+
+  tcase_add_test (live, test_live_reads_other_scripts_once_loaded);
+  tcase_add_test (live, test_live_never_delays_frames_beyond_its_latency);
+  tcase_add_test (live, test_live_first_frames_are_not_late);
   return s;
 }
 
