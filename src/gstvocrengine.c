@@ -61,6 +61,9 @@ struct _GstVocrEngine
   gchar *tessdata_dir;
   gchar **latin;
   TessBaseAPI **latin_apis;
+  /* whether a language is written in another script than Latin (the
+   * layout analysis may find no text in a few of its glyphs) */
+  gboolean non_latin;
 
   /* A line the languages read unsurely may be written in a script none of
    * them writes: a Russian or Chinese sign with languages=eng. Such a line
@@ -368,6 +371,23 @@ latin_languages (const gchar * languages)
   return (gchar **) g_ptr_array_free (latin, FALSE);
 }
 
+/* Whether one of @languages is written in a script other than Latin. */
+static gboolean
+has_non_latin_language (const gchar * languages)
+{
+  gchar **codes = g_strsplit (languages, "+", -1);
+  gboolean found = FALSE;
+  guint i;
+
+  for (i = 0; codes[i] && !found; i++) {
+    const gchar *script = gst_vocr_language_script (codes[i]);
+
+    found = script && strcmp (script, "Latn") != 0;
+  }
+  g_strfreev (codes);
+  return found;
+}
+
 /* The models read first for a script when several of its languages are
  * installed: the most widely read. */
 static const gchar *const preferred_models[] = {
@@ -496,6 +516,7 @@ gst_vocr_engine_new (const gchar * tessdata_dir, const gchar * languages,
   }
   engine->tessdata_dir = dir;
   engine->latin = latin_languages (languages);
+  engine->non_latin = has_non_latin_language (languages);
   if (engine->latin)
     engine->latin_apis = g_new0 (TessBaseAPI *, g_strv_length (engine->latin));
   engine->others = other_script_models (dir, languages);
@@ -1193,10 +1214,11 @@ take_reading (GstVocrLine * line, GstVocrLine * reading)
   gst_vocr_line_trim_unsure_symbols (line, EDGE_SYMBOLS_MAX_CONFIDENCE);
 }
 
-/* Gives each Latin-script line whose words its language's dictionary does
- * not all know as words of the language the Latin-script language whose
- * dictionary knows them best (dictionary_weight()). Where none knows them
- * better, Tesseract's choice stands: the models' confidences do not tell
+/* Gives each Latin-script line the Latin-script language whose dictionary
+ * knows its words best (dictionary_weight()): the first language listed
+ * where it knows them as well as the line's own; a language that knows
+ * them better, reading the line alone, where neither knows them all as
+ * words of the language. Confidences do not count: the models' do not tell
  * languages apart (deu is surer than eng of "Caesura Scruffier"). */
 static void
 settle_latin_languages (GstVocrEngine * engine, PIX * pix,
@@ -1208,30 +1230,41 @@ settle_latin_languages (GstVocrEngine * engine, PIX * pix,
     const LineEvidence *line = &g_array_index (evidence, LineEvidence, i);
     GstVocrLine *vocr_line = g_ptr_array_index (lines, i);
     const gchar *best = NULL;
-    guint best_weight;
+    guint best_weight, own, weight;
     GstVocrLine *best_reading = NULL;
-    TessBaseAPI *own;
+    TessBaseAPI *api;
 
     if (line->code == NULL || !g_strv_contains ((const gchar * const *)
             engine->latin, line->code))
       continue;
-    j = 0;
-    while (strcmp (engine->latin[j], line->code) != 0)
-      j++;
+    own = 0;
+    while (strcmp (engine->latin[own], line->code) != 0)
+      own++;
     /* a model that cannot be loaded cannot weigh the line in its language */
-    own = line_api (engine, engine->latin_apis, engine->latin, j);
-    if (own == NULL)
+    api = line_api (engine, engine->latin_apis, engine->latin, own);
+    if (api == NULL)
       continue;
-    best_weight = dictionary_weight (own, vocr_line,
+    best_weight = dictionary_weight (api, vocr_line,
         capitalises_nouns (line->code));
-    if (best_weight >= 2 * line->words)
-      continue;
-    for (j = 0; engine->latin[j]; j++) {
-      TessBaseAPI *api;
+    /* The first language listed takes a line that its dictionary knows as
+     * well: which of the languages that know a line equally ("View Go Run
+     * Terminal Help", in deu's dictionary too) or not at all (file names)
+     * Tesseract reads it in is a toss-up, and users list their main
+     * language first. */
+    if (own != 0 && (api = line_api (engine, engine->latin_apis,
+                engine->latin, 0)) != NULL) {
+      weight = dictionary_weight (api, vocr_line,
+          capitalises_nouns (engine->latin[0]));
+      if (weight >= best_weight) {
+        own = 0;
+        best = engine->latin[0];
+        best_weight = weight;
+      }
+    }
+    for (j = 0; best_weight < 2 * line->words && engine->latin[j]; j++) {
       GstVocrLine *reading;
-      guint weight;
 
-      if (strcmp (engine->latin[j], line->code) == 0)
+      if (j == own)
         continue;
       api = line_api (engine, engine->latin_apis, engine->latin, j);
       if (api == NULL)
@@ -1253,7 +1286,7 @@ settle_latin_languages (GstVocrEngine * engine, PIX * pix,
      * ("Öffnungszeiten", where English read "Offnungszeiten"), when it
      * finds the same words: one that splits them ("pa res seux") knows
      * more of its short pieces, not the text */
-    if (best && best_reading->words->len == vocr_line->words->len)
+    if (best_reading && best_reading->words->len == vocr_line->words->len)
       take_reading (vocr_line, best_reading);
     g_clear_pointer (&best_reading, gst_vocr_line_free);
     if (best) {
@@ -1645,35 +1678,55 @@ gst_vocr_engine_set_time_limit (GstVocrEngine * engine, guint milliseconds)
 }
 
 /* Reads @gray, the region as it was (placed by @as_is), as one block of
- * text with the model of each other script; the lines written in the
- * model's script of the reading with the most confident characters. One
- * block: the layout analysis finds no text in a few Chinese glyphs. */
+ * text with @api: the lines read surely, written in the letters of the
+ * script @latin says. One block: the layout analysis finds no text in a
+ * few Chinese glyphs. */
 static GPtrArray *
-read_in_other_scripts (GstVocrEngine * engine, PIX * gray,
+read_as_block (GstVocrEngine * engine, TessBaseAPI * api, gboolean latin,
+    PIX * gray, const Placement * as_is, gint64 deadline,
+    gdouble min_confidence, GCancellable * cancellable, GError ** error)
+{
+  TessPageSegMode mode = TessBaseAPIGetPageSegMode (api);
+  GPtrArray *lines;
+  guint i;
+
+  TessBaseAPISetPageSegMode (api, PSM_SINGLE_BLOCK);
+  lines = read_image (engine, api, gray, as_is, NULL, deadline,
+      min_confidence, cancellable, error);
+  TessBaseAPISetPageSegMode (api, mode);
+  for (i = lines ? lines->len : 0; i > 0; i--) {
+    const GstVocrLine *line = g_ptr_array_index (lines, i - 1);
+
+    if (line->confidence < OTHER_SCRIPT_MIN_CONFIDENCE
+        || !written_in_letters (line->text, latin))
+      g_ptr_array_remove_index (lines, i - 1);
+  }
+  return lines;
+}
+
+/* The lines of the region @gray (placed by @as_is) in which the layout
+ * analysis found none: read as one block with the languages when one of
+ * them is not written in Latin letters (Chinese "安全第一" with
+ * languages=eng+chi_sim), then with the model of each other script (with
+ * languages=eng); the reading with the most confident characters. */
+static GPtrArray *
+read_unfound_line (GstVocrEngine * engine, PIX * gray,
     const Placement * as_is, gint64 deadline, gdouble min_confidence,
     GCancellable * cancellable, GError ** error)
 {
   GPtrArray *best = g_ptr_array_new_with_free_func ((GDestroyNotify)
       gst_vocr_line_free);
-  guint i, j;
+  guint j;
 
-  for (j = 0; others_ready (engine) && engine->others[j] && best; j++) {
-    TessBaseAPI *api = engine->other_apis[j];
-    gboolean latin = g_strcmp0 (gst_vocr_language_script (engine->others[j]),
-        "Latn") == 0;
-    GPtrArray *lines;
-
-    TessBaseAPISetPageSegMode (api, PSM_SINGLE_BLOCK);
-    lines = read_image (engine, api, gray, as_is, NULL, deadline,
-        min_confidence, cancellable, error);
-    for (i = lines ? lines->len : 0; i > 0; i--) {
-      const GstVocrLine *line = g_ptr_array_index (lines, i - 1);
-
-      if (line->confidence < OTHER_SCRIPT_MIN_CONFIDENCE
-          || !written_in_letters (line->text, latin))
-        g_ptr_array_remove_index (lines, i - 1);
-    }
-    best = keep_better (best, lines, 1.0);
+  if (engine->non_latin)
+    best = keep_better (best, read_as_block (engine, engine->api, FALSE,
+            gray, as_is, deadline, min_confidence, cancellable, error), 1.0);
+  for (j = 0; engine->read_other_scripts && best && others_ready (engine)
+      && engine->others[j]; j++) {
+    best = keep_better (best, read_as_block (engine, engine->other_apis[j],
+            g_strcmp0 (gst_vocr_language_script (engine->others[j]),
+                "Latn") == 0, gray, as_is, deadline, min_confidence,
+            cancellable, error), 1.0);
   }
   return best;
 }
@@ -1832,18 +1885,18 @@ read_region (GstVocrEngine * engine, const GstVideoFrame * frame,
       lines = keep_better (lines, other, TURNED_PREFERENCE);
     }
   }
-  /* Nothing read: the languages' models may not even take the glyphs of
-   * another script for text (a Chinese sign with languages=eng). Only a
-   * region with glyph-like shapes, as wide as a line of two glyphs or
+  /* Nothing read: the layout analysis may find no text in a few glyphs
+   * of a script, and the languages' models may not even take the glyphs
+   * of another script for text (a Chinese sign with languages=eng). Only
+   * a region with glyph-like shapes, as wide as a line of two glyphs or
    * more: a busy picture has many regions of its shapes, squarer. */
-  if (lines && lines->len == 0 && engine->read_other_scripts
-      && engine->others && prepared.region
+  if (lines && lines->len == 0 && prepared.region
+      && (engine->non_latin || (engine->read_other_scripts && engine->others))
       && x1 - x0 >= OTHER_SCRIPT_LINE_ASPECT * (y1 - y0)) {
     Placement as_is = as_is_placement (&place, prepared.region);
 
-    lines = keep_better (lines, read_in_other_scripts (engine,
-            prepared.region, &as_is, deadline, min_confidence, cancellable,
-            error), 1.0);
+    lines = keep_better (lines, read_unfound_line (engine, prepared.region,
+            &as_is, deadline, min_confidence, cancellable, error), 1.0);
   }
   if (lines && (x0 == 0 || x1 == GST_VIDEO_FRAME_WIDTH (frame)))
     drop_cut_words (lines, prepared.cut, x0, y0, x1 - x0, x0 == 0,

@@ -720,6 +720,52 @@ GST_START_TEST (test_other_scripts_are_read)
 
 GST_END_TEST;
 
+/* A code editor's file list: Tesseract reads some of its lines in German
+ * (deu's dictionary knows "Terminal", neither knows "buxom.js"); where the
+ * dictionaries cannot tell, the first language listed is taken. */
+GST_START_TEST (test_first_language_takes_what_no_dictionary_tells)
+{
+  Run *run = run_one_frame ("textoverlay text=\"View Go Run Terminal Help\n"
+      "parry.txt\nimpishly.md\nconfer.py\nbuxom.js\n"
+      "print('rumba doweling')\" font-desc=\"Sans 12\" valignment=top "
+      "halignment=left line-alignment=left", "languages=eng+deu");
+  GstVocrTextMeta *meta = meta_of (run, 0);
+  guint i;
+
+  fail_unless (meta != NULL);
+  fail_unless_equals_int (gst_vocr_text_meta_get_n_lines (meta), 6);
+  for (i = 0; i < 6; i++) {
+    const GstVocrLine *line = gst_vocr_text_meta_get_line (meta, i);
+
+    fail_unless (g_strcmp0 (line->language, "en-US") == 0, "%s: %s",
+        line->text, line->language);
+  }
+  run_free (run);
+}
+
+GST_END_TEST;
+
+/* Four Chinese glyphs in which Tesseract's layout analysis finds no text
+ * are read all the same: read as one block with the languages when Chinese
+ * is listed, with the other scripts' models when only English is. */
+GST_START_TEST (test_glyphs_the_layout_misses_are_read)
+{
+  const gchar *props[] = { "languages=eng+chi_sim", "" };
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (props); i++) {
+    Run *run = run_one_frame ("textoverlay text=\"安全第一\" "
+        "font-desc=\"Sans 24\"", props[i]);
+    const GstVocrLine *line = single_line (run, 0);
+
+    fail_unless_equals_string (line->text, "安全第一");
+    fail_unless_equals_string (line->language, "zh-Hans");
+    run_free (run);
+  }
+}
+
+GST_END_TEST;
+
 /* Live, other scripts' models are not loaded during a sample's reading
  * (the frame would wait for them): a second engine is loaded with them on
  * the side, and the later samples read the Russian line. */
@@ -1997,7 +2043,9 @@ vocrtextdetect_suite (void)
   tcase_add_test (reading, test_sign_in_front_of_windows);
   tcase_add_test (reading, test_language_of_each_line);
   tcase_add_test (reading, test_latin_languages_told_apart);
+  tcase_add_test (reading, test_first_language_takes_what_no_dictionary_tells);
   tcase_add_test (reading, test_other_scripts_are_read);
+  tcase_add_test (reading, test_glyphs_the_layout_misses_are_read);
   tcase_add_test (reading, test_mixed_direction_line_has_no_direction_marks);
   tcase_add_test (reading, test_bullets_are_not_read);
   tcase_add_test (reading, test_words_cut_by_the_frame_edge_are_dropped);
