@@ -1970,6 +1970,51 @@ read_missed_lines (GstVocrEngine * engine, const GstVideoFrame * frame,
   return lines;
 }
 
+/* A gap between two words of a line this many times the line's height or
+ * wider parts two texts: Tesseract joins lines of two columns that line up
+ * (a code editor's file list and its code: "EXPLORER import falsify"). */
+#define COLUMN_GAP 4
+
+/* Splits the level lines of @lines at their wide gaps (COLUMN_GAP). */
+static void
+split_columns (GPtrArray * lines)
+{
+  guint i, k;
+
+  for (i = 0; i < lines->len; i++) {
+    GstVocrLine *line = g_ptr_array_index (lines, i);
+    GstVocrLine *head, *tail;
+    guint n = line->words->len;
+
+    /* a turned line's gaps run down the frame */
+    if (fmod (line->angle, 180.0) != 0.0)
+      continue;
+    for (k = 1; k < n; k++) {
+      const GstVocrWord *a = g_ptr_array_index (line->words, k - 1);
+      const GstVocrWord *b = g_ptr_array_index (line->words, k);
+
+      /* either way: a line written right to left has its words so */
+      if (MAX (b->x - (a->x + a->width), a->x - (b->x + b->width)) >=
+          COLUMN_GAP * line->height)
+        break;
+    }
+    if (k == n)
+      continue;
+    head = gst_vocr_line_copy (line);
+    tail = gst_vocr_line_copy (line);
+    if (gst_vocr_line_trim_words (head, 0, n - k)
+        && gst_vocr_line_trim_words (tail, k, 0)) {
+      /* the tail is looked at next, for a gap of its own */
+      g_ptr_array_index (lines, i) = head;
+      gst_vocr_line_free (line);
+      g_ptr_array_insert (lines, i + 1, tail);
+    } else {
+      gst_vocr_line_free (head);
+      gst_vocr_line_free (tail);
+    }
+  }
+}
+
 /**
  * gst_vocr_engine_recognize:
  * @engine: a #GstVocrEngine
@@ -2022,5 +2067,7 @@ gst_vocr_engine_recognize (GstVocrEngine * engine, const GstVideoFrame * frame,
       (gint64) GST_VIDEO_FRAME_WIDTH (frame) * GST_VIDEO_FRAME_HEIGHT (frame))
     lines = read_missed_lines (engine, frame, luma, stride, x0, y0, x1, y1,
         lines, min_confidence, deadline, cancellable, error);
+  if (lines)
+    split_columns (lines);
   return lines;
 }

@@ -745,6 +745,33 @@ GST_START_TEST (test_first_language_takes_what_no_dictionary_tells)
 
 GST_END_TEST;
 
+/* Two columns' texts side by side on one row (a code editor's file list
+ * and its code), read from the whole frame: Tesseract joins them into one
+ * line, which the wide gap splits again. */
+GST_START_TEST (test_columns_are_lines_of_their_own)
+{
+  Run *run = run_one_frame ("textoverlay text=EXPLORER font-desc=\"Sans 14\" "
+      "valignment=top halignment=left ! textoverlay text=\"import falsify\" "
+      "font-desc=\"Sans 14\" valignment=top halignment=right",
+      "change-threshold=0");
+  GstVocrTextMeta *meta = meta_of (run, 0);
+  const GstVocrLine *left, *right;
+
+  fail_unless (meta != NULL);
+  fail_unless_equals_int (gst_vocr_text_meta_get_n_lines (meta), 2);
+  left = gst_vocr_text_meta_get_line (meta, 0);
+  right = gst_vocr_text_meta_get_line (meta, 1);
+  fail_unless_equals_string (left->text, "EXPLORER");
+  fail_unless_equals_string (right->text, "import falsify");
+  /* each boxed alone, and sure as its own words */
+  fail_unless (left->x + left->width < 320, "%d", left->x + left->width);
+  fail_unless (right->x > 320, "%d", right->x);
+  fail_unless (left->confidence > 0.9 && right->confidence > 0.9);
+  run_free (run);
+}
+
+GST_END_TEST;
+
 /* Four Chinese glyphs in which Tesseract's layout analysis finds no text
  * are read all the same: read as one block with the languages when Chinese
  * is listed, with the other scripts' models when only English is. */
@@ -2046,6 +2073,7 @@ vocrtextdetect_suite (void)
   tcase_add_test (reading, test_first_language_takes_what_no_dictionary_tells);
   tcase_add_test (reading, test_other_scripts_are_read);
   tcase_add_test (reading, test_glyphs_the_layout_misses_are_read);
+  tcase_add_test (reading, test_columns_are_lines_of_their_own);
   tcase_add_test (reading, test_mixed_direction_line_has_no_direction_marks);
   tcase_add_test (reading, test_bullets_are_not_read);
   tcase_add_test (reading, test_words_cut_by_the_frame_edge_are_dropped);
