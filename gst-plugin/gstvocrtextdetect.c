@@ -932,6 +932,91 @@ carry_lines (GstVocrTextDetect * self, Sample * sample,
   return ok;
 }
 
+/* Whether @line is written in Chinese, Japanese or Korean glyphs. */
+static gboolean
+written_in_glyphs (const GstVocrLine * line)
+{
+  return line->language && (g_str_has_prefix (line->language, "zh")
+      || g_str_has_prefix (line->language, "ja")
+      || g_str_has_prefix (line->language, "ko"));
+}
+
+/* How many Chinese, Japanese or Korean glyphs @lines read. */
+static guint
+glyphs_read (GPtrArray * lines)
+{
+  guint n = 0, i;
+
+  for (i = 0; i < lines->len; i++) {
+    const gchar *text = ((const GstVocrLine *) g_ptr_array_index (lines,
+            i))->text;
+
+    for (; *text; text = g_utf8_next_char (text)) {
+      GUnicodeScript script = g_unichar_get_script (g_utf8_get_char (text));
+
+      n += script == G_UNICODE_SCRIPT_HAN || script == G_UNICODE_SCRIPT_HIRAGANA
+          || script == G_UNICODE_SCRIPT_KATAKANA
+          || script == G_UNICODE_SCRIPT_HANGUL;
+    }
+  }
+  return n;
+}
+
+/* How many glyphs' widths, in line heights, a region grows by beside a
+ * line of glyphs read at its edge. */
+#define GLYPHS_BEYOND 2
+
+/* Region @index of @sample, widened into @wider on each side where
+ * @found, its reading, has a line of glyphs within the line's height of
+ * the side: a glyph of flat strokes ("一" ending "安全第一") has too few
+ * edges for the change detector to take it for text, so its region can
+ * end before it, and Tesseract then loses the glyph before the cut too
+ * ("全第"). The region grows by GLYPHS_BEYOND line heights, within the
+ * frame or region of interest, up to the sample's other regions (read on
+ * their own). Returns whether it grew. */
+static gboolean
+widen_for_glyphs (const Sample * sample, guint index, GPtrArray * found,
+    GstVideoRectangle * wider)
+{
+  const GstVideoRectangle *region = &g_array_index (sample->regions,
+      GstVideoRectangle, index);
+  gint lo = 0, hi = GST_VIDEO_FRAME_WIDTH (&sample->frame);
+  gint x0 = region->x, x1 = region->x + region->w;
+  guint i;
+
+  if (sample->settings.has_roi) {
+    lo = MAX (lo, sample->settings.roi.x);
+    hi = MIN (hi, sample->settings.roi.x + sample->settings.roi.w);
+  }
+  for (i = 0; i < sample->regions->len; i++) {
+    const GstVideoRectangle *other = &g_array_index (sample->regions,
+        GstVideoRectangle, i);
+
+    if (i == index || other->y >= region->y + region->h
+        || region->y >= other->y + other->h)
+      continue;
+    if (other->x + other->w <= region->x)
+      lo = MAX (lo, other->x + other->w);
+    else if (other->x >= region->x + region->w)
+      hi = MIN (hi, other->x);
+  }
+  for (i = 0; i < found->len; i++) {
+    const GstVocrLine *line = g_ptr_array_index (found, i);
+
+    if (!written_in_glyphs (line))
+      continue;
+    if (line->x - region->x < line->height)
+      x0 = MIN (x0, MAX (lo, region->x - GLYPHS_BEYOND * line->height));
+    if (region->x + region->w - (line->x + line->width) < line->height)
+      x1 = MAX (x1, MIN (hi, region->x + region->w +
+              GLYPHS_BEYOND * line->height));
+  }
+  *wider = *region;
+  wider->x = x0;
+  wider->w = x1 - x0;
+  return x0 < region->x || x1 > region->x + region->w;
+}
+
 /* Reads the places of @sample that look like text, or all of it, counting
  * the regions read and carried from the last reading in @n_read and
  * @n_carried. */
@@ -957,6 +1042,7 @@ read_sample (GstVocrTextDetect * self, GstVocrEngine * engine,
   for (i = 0; i < sample->regions->len; i++) {
     const GstVideoRectangle *region = &g_array_index (sample->regions,
         GstVideoRectangle, i);
+    GstVideoRectangle wider;
     GPtrArray *found;
 
     if (sample->unchanged && sample->unchanged[i]
@@ -976,6 +1062,20 @@ read_sample (GstVocrTextDetect * self, GstVocrEngine * engine,
     (*n_read)++;
     found = gst_vocr_engine_recognize (engine, &sample->frame, region,
         settings->mode, settings->min_confidence, self->cancellable, error);
+    if (found && widen_for_glyphs (sample, i, found, &wider)) {
+      GPtrArray *again = gst_vocr_engine_recognize (engine, &sample->frame,
+          &wider, settings->mode, settings->min_confidence,
+          self->cancellable, error);
+
+      if (again && glyphs_read (again) > glyphs_read (found)) {
+        g_ptr_array_unref (found);
+        found = again;
+      } else if (again) {
+        g_ptr_array_unref (again);
+      } else {
+        g_clear_pointer (&found, g_ptr_array_unref);
+      }
+    }
     if (found == NULL) {
       g_ptr_array_unref (lines);
       return NULL;
