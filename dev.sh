@@ -2,7 +2,7 @@
 # gst-vocr developer entry point: install what is missing, build, and
 #   ./dev.sh demo    vocr --demo: read a clip made on the spot, print insights
 #   ./dev.sh test    run the whole test suite, then each fuzz target for
-#                    FUZZ_SECONDS (60); ends with "N passed, N failed"
+#                    FUZZ_SECONDS (30); ends with "N passed, N failed"
 #   ./dev.sh build   only install and build
 # Run as root on Debian 12 (or with sudo available) so missing packages can
 # be installed; everything else happens in ./build.
@@ -11,7 +11,7 @@ set -eu
 cd "$(dirname "$0")"
 BUILD_DIR=${BUILD_DIR:-build}
 FUZZ_DIR=${FUZZ_DIR:-build-fuzz}
-FUZZ_SECONDS=${FUZZ_SECONDS:-60}
+FUZZ_SECONDS=${FUZZ_SECONDS:-30}
 
 # Build and runtime: compiler, GStreamer, Tesseract with English data, and a
 # font for textoverlay (the demo and the tests draw their own text). Tests add the plugins and languages they exercise.
