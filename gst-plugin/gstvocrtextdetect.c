@@ -1017,6 +1017,19 @@ widen_for_glyphs (const Sample * sample, guint index, GPtrArray * found,
   return x0 < region->x || x1 > region->x + region->w;
 }
 
+/* max-ocr-time is the sample's: each further reading of it (started at
+ * @start, monotonic time) gets what is left of it. */
+static void
+give_what_is_left (GstVocrEngine * engine, const Sample * sample,
+    gint64 start)
+{
+  gint64 spent_ms = (g_get_monotonic_time () - start) / 1000;
+
+  if (sample->time_limit_ms)
+    gst_vocr_engine_set_time_limit (engine, MAX (1,
+            (gint64) sample->time_limit_ms - spent_ms));
+}
+
 /* Reads the places of @sample that look like text, or all of it, counting
  * the regions read and carried from the last reading in @n_read and
  * @n_carried. */
@@ -1051,27 +1064,27 @@ read_sample (GstVocrTextDetect * self, GstVocrEngine * engine,
       continue;
     }
 
-    /* max-ocr-time is the sample's: each further region gets what is left
-     * of it */
-    if (sample->time_limit_ms && i > 0) {
-      gint64 spent_ms = (g_get_monotonic_time () - start) / 1000;
-
-      gst_vocr_engine_set_time_limit (engine, MAX (1,
-              (gint64) sample->time_limit_ms - spent_ms));
-    }
+    if (i > 0)
+      give_what_is_left (engine, sample, start);
     (*n_read)++;
     found = gst_vocr_engine_recognize (engine, &sample->frame, region,
         settings->mode, settings->min_confidence, self->cancellable, error);
     if (found && widen_for_glyphs (sample, i, found, &wider)) {
-      GPtrArray *again = gst_vocr_engine_recognize (engine, &sample->frame,
-          &wider, settings->mode, settings->min_confidence,
-          self->cancellable, error);
+      GPtrArray *again;
+
+      give_what_is_left (engine, sample, start);
+      again = gst_vocr_engine_recognize (engine, &sample->frame, &wider,
+          settings->mode, settings->min_confidence, self->cancellable, error);
 
       if (again && glyphs_read (again) > glyphs_read (found)) {
         g_ptr_array_unref (found);
         found = again;
       } else if (again) {
         g_ptr_array_unref (again);
+      } else if (g_error_matches (*error, GST_VOCR_ENGINE_ERROR,
+              GST_VOCR_ENGINE_ERROR_TIMEOUT)) {
+        /* out of time for a second look: the first stands */
+        g_clear_error (error);
       } else {
         g_clear_pointer (&found, g_ptr_array_unref);
       }
