@@ -771,10 +771,55 @@ write_in_script (GstVocrLine * line, const gchar * code)
   join_cjk (line->text);
 }
 
+/* Small letters drawn like their capitals: in a word of capitals, the
+ * model reads them in either case ("STOp", "sTOP"). At a word's end, "s"
+ * and "z" are left alone: "USBs", "MHz". */
+#define LEADING_LOOKALIKES "copsuvwxz"
+#define TRAILING_LOOKALIKES "copuvwx"
+
+/* Upper-cases, in place, the small letters around each word of capitals in
+ * @text when they are such lookalikes and fewer than its capitals (signs
+ * around the word aside): "STOp" and "sTOP" are "STOP"; "IoT", "VoIP",
+ * "MHz", "USBs" and "Upright" stay as they are. */
+static void
+capitalise_lookalikes (gchar * text)
+{
+  gchar *word = text;
+
+  while (*word) {
+    gchar *end = word, *start = word, *capitals, *tail, *c;
+
+    while (*end && *end != ' ')
+      end++;
+    while (start < end && g_ascii_ispunct (*start))
+      start++;
+    c = end;
+    while (c > start && g_ascii_ispunct (c[-1]))
+      c--;
+    capitals = start;
+    while (capitals < c && g_ascii_islower (*capitals)
+        && strchr (LEADING_LOOKALIKES, *capitals))
+      capitals++;
+    tail = capitals;
+    while (tail < c && g_ascii_isupper (*tail))
+      tail++;
+    /* the small letters up to the word's end are all lookalikes */
+    if (tail - capitals >= 2 && strspn (tail, TRAILING_LOOKALIKES) >=
+        (gsize) (c - tail) && (capitals - start) + (c - tail) <
+        tail - capitals) {
+      for (; start < c; start++)
+        *start = g_ascii_toupper (*start);
+    }
+    word = *end ? end + 1 : end;
+  }
+}
+
 static void
 finish_line (GPtrArray * lines, GstVocrLine * line, LanguageTally * tally,
     guint n_tally, GArray * evidence, LineEvidence * line_evidence)
 {
+  guint i;
+
   if (line == NULL)
     return;
   gst_vocr_line_trim_unsure_symbols (line, EDGE_SYMBOLS_MAX_CONFIDENCE);
@@ -785,6 +830,10 @@ finish_line (GPtrArray * lines, GstVocrLine * line, LanguageTally * tally,
     return;
   }
   line_evidence->code = tally_winner (tally, n_tally);
+  capitalise_lookalikes (line->text);
+  for (i = 0; i < line->words->len; i++)
+    capitalise_lookalikes (((GstVocrWord *) g_ptr_array_index (line->words,
+                i))->text);
   write_in_script (line, line_evidence->code);
   g_free (line->language);
   line->language = g_strdup (gst_vocr_language_to_bcp47 (line_evidence->code));

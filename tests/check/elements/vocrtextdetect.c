@@ -745,6 +745,34 @@ GST_START_TEST (test_first_language_takes_what_no_dictionary_tells)
 
 GST_END_TEST;
 
+/* A red stop sign, turned a little either way: the model reads "sTOP" and
+ * "STOp" (small letters drawn like their capitals); a word of capitals
+ * keeps them capitals, in the line and in its word. */
+GST_START_TEST (test_capitals_are_read_as_capitals)
+{
+  const gchar *angles[] = { "0.14", "-0.14" };
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (angles); i++) {
+    gchar *desc = g_strdup_printf ("videotestsrc num-buffers=1 "
+        "pattern=solid-color foreground-color=0xffc01010 "
+        "! video/x-raw,width=640,height=360 ! textoverlay text=STOP "
+        "font-desc=\"Sans Bold 36\" ! videoconvert ! rotate angle=%s "
+        "! videoconvert ! vocrtextdetect max-ocr-time=0 "
+        "! fakesink name=sink", angles[i]);
+    Run *run = run_pipeline (desc);
+    const GstVocrLine *line = single_line (run, 0);
+
+    fail_unless_equals_string (line->text, "STOP");
+    fail_unless_equals_string (gst_vocr_line_get_word (line, 0)->text,
+        "STOP");
+    run_free (run);
+    g_free (desc);
+  }
+}
+
+GST_END_TEST;
+
 /* Two columns' texts side by side on one row (a code editor's file list
  * and its code), read from the whole frame: Tesseract joins them into one
  * line, which the wide gap splits again. */
@@ -2093,6 +2121,7 @@ vocrtextdetect_suite (void)
   tcase_add_test (reading, test_glyphs_the_layout_misses_are_read);
   tcase_add_test (reading, test_glyph_lines_cut_by_their_region_are_read);
   tcase_add_test (reading, test_columns_are_lines_of_their_own);
+  tcase_add_test (reading, test_capitals_are_read_as_capitals);
   tcase_add_test (reading, test_mixed_direction_line_has_no_direction_marks);
   tcase_add_test (reading, test_bullets_are_not_read);
   tcase_add_test (reading, test_words_cut_by_the_frame_edge_are_dropped);
