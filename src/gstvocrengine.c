@@ -1150,26 +1150,47 @@ is_compound (TessBaseAPI * api, const gchar * word, gboolean nouns)
   return found;
 }
 
-/* How well @api's dictionary knows @line's words, in halves: a word of the
+/* @text without the signs before and after its letters ("Morgen," "(quick)"
+ * "«rapide»"), newly allocated. */
+static gchar *
+without_signs (const gchar * text)
+{
+  const gchar *start = text, *end = text + strlen (text);
+
+  while (*start && !g_unichar_isalnum (g_utf8_get_char (start)))
+    start = g_utf8_next_char (start);
+  while (end > start && !g_unichar_isalnum (g_utf8_get_char
+          (g_utf8_prev_char (end))))
+    end = g_utf8_prev_char (end);
+  return g_strndup (start, end - start);
+}
+
+/* How well @api's dictionary knows @line's words (without the signs
+ * around them: subtitles end in full stops), in halves: a word of the
  * language, or a compound of its words, counts 2, a word it knows only as
  * a name 1 (with @nouns as for knows_common_word()). Names tell languages
- * apart badly: a German line's "Guten Morgen" are English names too. */
+ * apart badly: a German line's "Guten Morgen" are English names too. How
+ * many words were weighed goes to @n_words if not %NULL. */
 static guint
 dictionary_weight (TessBaseAPI * api, const GstVocrLine * line,
-    gboolean nouns)
+    gboolean nouns, guint * n_words)
 {
-  guint i, weight = 0;
+  guint i, weight = 0, n = 0;
 
   for (i = 0; i < line->words->len; i++) {
-    const gchar *text = gst_vocr_line_get_word (line, i)->text;
+    gchar *word = without_signs (gst_vocr_line_get_word (line, i)->text);
 
-    if (!is_word (text))
-      continue;
-    if (TessBaseAPIIsValidWord (api, text))
-      weight += knows_common_word (api, text, nouns) ? 2 : 1;
-    else if (is_compound (api, text, nouns))
-      weight += 2;
+    if (is_word (word)) {
+      n++;
+      if (TessBaseAPIIsValidWord (api, word))
+        weight += knows_common_word (api, word, nouns) ? 2 : 1;
+      else if (is_compound (api, word, nouns))
+        weight += 2;
+    }
+    g_free (word);
   }
+  if (n_words)
+    *n_words = n;
   return weight;
 }
 
@@ -1279,7 +1300,7 @@ settle_latin_languages (GstVocrEngine * engine, PIX * pix,
     const LineEvidence *line = &g_array_index (evidence, LineEvidence, i);
     GstVocrLine *vocr_line = g_ptr_array_index (lines, i);
     const gchar *best = NULL;
-    guint best_weight, own, weight;
+    guint best_weight, own, weight, words;
     GstVocrLine *best_reading = NULL;
     TessBaseAPI *api;
 
@@ -1294,7 +1315,7 @@ settle_latin_languages (GstVocrEngine * engine, PIX * pix,
     if (api == NULL)
       continue;
     best_weight = dictionary_weight (api, vocr_line,
-        capitalises_nouns (line->code));
+        capitalises_nouns (line->code), &words);
     /* The first language listed takes a line that its dictionary knows as
      * well: which of the languages that know a line equally ("View Go Run
      * Terminal Help", in deu's dictionary too) or not at all (file names)
@@ -1303,14 +1324,14 @@ settle_latin_languages (GstVocrEngine * engine, PIX * pix,
     if (own != 0 && (api = line_api (engine, engine->latin_apis,
                 engine->latin, 0)) != NULL) {
       weight = dictionary_weight (api, vocr_line,
-          capitalises_nouns (engine->latin[0]));
+          capitalises_nouns (engine->latin[0]), NULL);
       if (weight >= best_weight) {
         own = 0;
         best = engine->latin[0];
         best_weight = weight;
       }
     }
-    for (j = 0; best_weight < 2 * line->words && engine->latin[j]; j++) {
+    for (j = 0; best_weight < 2 * words && engine->latin[j]; j++) {
       GstVocrLine *reading;
 
       if (j == own)
@@ -1322,7 +1343,7 @@ settle_latin_languages (GstVocrEngine * engine, PIX * pix,
       if (reading == NULL)
         continue;
       weight = dictionary_weight (api, reading,
-          capitalises_nouns (engine->latin[j]));
+          capitalises_nouns (engine->latin[j]), NULL);
       if (weight > best_weight) {
         best = engine->latin[j];
         best_weight = weight;

@@ -687,6 +687,8 @@ GST_START_TEST (test_latin_languages_told_apart)
   check_languages ("Guten Morgen", "languages=eng+deu", 0, "de-DE");
   /* ...while a name in an English line leaves it English */
   check_languages ("Welcome to Berlin", "languages=eng+deu", 0, "en-US");
+  /* the signs around words do not hide them ("Baustelle!") */
+  check_languages ("Achtung, Baustelle!", "languages=eng+deu", 0, "de-DE");
 }
 
 GST_END_TEST;
