@@ -932,33 +932,31 @@ carry_lines (GstVocrTextDetect * self, Sample * sample,
   return ok;
 }
 
-/* Whether @line is written in Chinese, Japanese or Korean glyphs. */
-static gboolean
-written_in_glyphs (const GstVocrLine * line)
+/* How many Chinese, Japanese or Korean glyphs @text holds. */
+static guint
+count_glyphs (const gchar * text)
 {
-  return line->language && (g_str_has_prefix (line->language, "zh")
-      || g_str_has_prefix (line->language, "ja")
-      || g_str_has_prefix (line->language, "ko"));
+  guint n = 0;
+
+  for (; *text; text = g_utf8_next_char (text)) {
+    GUnicodeScript script = g_unichar_get_script (g_utf8_get_char (text));
+
+    n += script == G_UNICODE_SCRIPT_HAN || script == G_UNICODE_SCRIPT_HIRAGANA
+        || script == G_UNICODE_SCRIPT_KATAKANA
+        || script == G_UNICODE_SCRIPT_HANGUL;
+  }
+  return n;
 }
 
-/* How many Chinese, Japanese or Korean glyphs @lines read. */
+/* How many such glyphs @lines read. */
 static guint
 glyphs_read (GPtrArray * lines)
 {
   guint n = 0, i;
 
-  for (i = 0; i < lines->len; i++) {
-    const gchar *text = ((const GstVocrLine *) g_ptr_array_index (lines,
-            i))->text;
-
-    for (; *text; text = g_utf8_next_char (text)) {
-      GUnicodeScript script = g_unichar_get_script (g_utf8_get_char (text));
-
-      n += script == G_UNICODE_SCRIPT_HAN || script == G_UNICODE_SCRIPT_HIRAGANA
-          || script == G_UNICODE_SCRIPT_KATAKANA
-          || script == G_UNICODE_SCRIPT_HANGUL;
-    }
-  }
+  for (i = 0; i < lines->len; i++)
+    n += count_glyphs (((const GstVocrLine *) g_ptr_array_index (lines,
+                i))->text);
   return n;
 }
 
@@ -1003,7 +1001,7 @@ widen_for_glyphs (const Sample * sample, guint index, GPtrArray * found,
   for (i = 0; i < found->len; i++) {
     const GstVocrLine *line = g_ptr_array_index (found, i);
 
-    if (!written_in_glyphs (line))
+    if (count_glyphs (line->text) == 0)
       continue;
     if (line->x - region->x < line->height)
       x0 = MIN (x0, MAX (lo, region->x - GLYPHS_BEYOND * line->height));
