@@ -771,6 +771,23 @@ write_in_script (GstVocrLine * line, const gchar * code)
   join_cjk (line->text);
 }
 
+/* Where the letters and digits of the @len bytes of @text start and end
+ * (byte offsets @first and @last), the signs around them aside ("Morgen,",
+ * "(quick)", "«rapide»"). */
+static void
+letters_span (const gchar * text, gsize len, gsize * first, gsize * last)
+{
+  const gchar *start = text, *end = text + len;
+
+  while (start < end && !g_unichar_isalnum (g_utf8_get_char (start)))
+    start = g_utf8_next_char (start);
+  while (end > start && !g_unichar_isalnum (g_utf8_get_char
+          (g_utf8_prev_char (end))))
+    end = g_utf8_prev_char (end);
+  *first = start - text;
+  *last = end - text;
+}
+
 /* Small letters drawn like their capitals: in a word of capitals, the
  * model reads them in either case ("STOp", "sTOP"). At a word's end, "s"
  * and "z" are left alone: "USBs", "MHz". */
@@ -787,15 +804,14 @@ capitalise_lookalikes (gchar * text)
   gchar *word = text;
 
   while (*word) {
-    gchar *end = word, *start = word, *capitals, *tail, *c;
+    gchar *end = word, *start, *capitals, *tail, *c;
+    gsize first, last;
 
     while (*end && *end != ' ')
       end++;
-    while (start < end && g_ascii_ispunct (*start))
-      start++;
-    c = end;
-    while (c > start && g_ascii_ispunct (c[-1]))
-      c--;
+    letters_span (word, end - word, &first, &last);
+    start = word + first;
+    c = word + last;
     capitals = start;
     while (capitals < c && g_ascii_islower (*capitals)
         && strchr (LEADING_LOOKALIKES, *capitals))
@@ -1150,19 +1166,15 @@ is_compound (TessBaseAPI * api, const gchar * word, gboolean nouns)
   return found;
 }
 
-/* @text without the signs before and after its letters ("Morgen," "(quick)"
- * "«rapide»"), newly allocated. */
+/* @text without the signs around its letters (letters_span()), newly
+ * allocated. */
 static gchar *
 without_signs (const gchar * text)
 {
-  const gchar *start = text, *end = text + strlen (text);
+  gsize first, last;
 
-  while (*start && !g_unichar_isalnum (g_utf8_get_char (start)))
-    start = g_utf8_next_char (start);
-  while (end > start && !g_unichar_isalnum (g_utf8_get_char
-          (g_utf8_prev_char (end))))
-    end = g_utf8_prev_char (end);
-  return g_strndup (start, end - start);
+  letters_span (text, strlen (text), &first, &last);
+  return g_strndup (text + first, last - first);
 }
 
 /* How well @api's dictionary knows @line's words (without the signs
