@@ -1260,6 +1260,8 @@ read_line_alone (GstVocrEngine * engine, TessBaseAPI * api, PIX * pix,
           RIL_WORD) / 100.0;
 
       place_box (place, ox + l, oy + t, ox + r, oy + b, &x, &y, &w, &h);
+      /* as finish_line() does for the lines of a whole reading */
+      capitalise_lookalikes (word);
       gst_vocr_line_add_word (reading, gst_vocr_word_new (word,
               word_confidence, x, y, w, h));
       g_string_append_printf (text, "%s%s", text->len ? " " : "", word);
