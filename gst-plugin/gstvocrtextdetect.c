@@ -534,8 +534,12 @@ gst_vocr_text_detect_class_init (GstVocrTextDetectClass * klass)
    * #GstVocrTextDetect:tessdata-dir), and report the lines such a model
    * reads clearly better in its language: a Russian or Chinese sign is
    * read with the default `languages=eng` when `tesseract-ocr-rus` or
-   * `tesseract-ocr-chi-sim` is installed. Costs one model per script per
-   * worker thread, loaded when a reading first needs them (live, where a
+   * `tesseract-ocr-chi-sim` is installed. Likewise a line whose words the
+   * dictionary of an installed Latin-script language the languages do not
+   * list (`spa`, `fra`, `por`, `deu`, `ita`…, five at most) knows better
+   * is read with it, in it: a German sign is German with
+   * `tesseract-ocr-deu` installed. Costs one model per script or language
+   * per worker thread, loaded when a reading first needs them (live, where a
    * frame cannot wait for that, by a second engine made beside the worker
    * at the lowest priority, which then replaces its engine), and a few
    * line reads per unsure line; listing the languages in
@@ -544,7 +548,7 @@ gst_vocr_text_detect_class_init (GstVocrTextDetectClass * klass)
   g_object_class_install_property (gobject_class, PROP_OTHER_SCRIPTS,
       g_param_spec_boolean ("other-scripts", "Other scripts",
           "Read what the languages cannot with the installed models of "
-          "other scripts", DEFAULT_OTHER_SCRIPTS, G_PARAM_READWRITE |
+          "other scripts and Latin-script languages", DEFAULT_OTHER_SCRIPTS, G_PARAM_READWRITE |
           G_PARAM_STATIC_STRINGS | GST_PARAM_MUTABLE_PLAYING));
 
   element_class->change_state =

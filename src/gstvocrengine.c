@@ -57,10 +57,18 @@ struct _GstVocrEngine
    * reads the others' words well enough): the lines whose words that
    * language's dictionary does not know are read again with each of the
    * others, alone (@latin_apis, made when first needed), and take the
-   * language whose dictionary knows most of them. */
+   * language whose dictionary knows most of them. The first
+   * @listed_latin are the languages'; then come the installed
+   * other_latin_models, which read a line only when their dictionaries
+   * know its words better (a German sign with languages=eng), with
+   * other-scripts, and are loaded as other scripts' models are.
+   * @latin_is_main: the first is the languages' first, whose dictionary
+   * the main engine holds. */
   gchar *tessdata_dir;
   gchar **latin;
   TessBaseAPI **latin_apis;
+  guint listed_latin;
+  gboolean latin_is_main;
   /* whether a language is written in another script than Latin (the
    * layout analysis may find no text in a few of its glyphs) */
   gboolean non_latin;
@@ -349,10 +357,38 @@ gst_vocr_engine_check_languages (const gchar * tessdata_dir,
   return ok;
 }
 
-/* The Latin-script languages of @languages ("eng+deu+rus"), when there are
- * two or more. */
+/* Latin-script languages read, when installed and not among the
+ * languages, where the languages' dictionaries know few of a line's words
+ * and theirs know more (with other-scripts): widely read modern languages
+ * only, not historic ones (frk, enm, lat), which know the old forms of
+ * every word. */
+static const gchar *const other_latin_models[] = {
+  "spa", "fra", "por", "deu", "ita", "ind", "tur", "vie", "pol", "nld", NULL
+};
+
+/* At most this many of them, the first installed: each costs a model per
+ * worker (about 100 ms to load, 15 MiB), loaded when a line first needs
+ * it. */
+#define OTHER_LATIN_MAX 5
+
+/* Whether the model for @code is installed in @dir. */
+static gboolean
+model_installed (const gchar * dir, const gchar * code)
+{
+  gchar *name = g_strconcat (code, ".traineddata", NULL);
+  gchar *path = g_build_filename (dir, name, NULL);
+  gboolean found = g_file_test (path, G_FILE_TEST_IS_REGULAR);
+
+  g_free (path);
+  g_free (name);
+  return found;
+}
+
+/* The Latin-script languages of @languages ("eng+deu+rus"; their number
+ * goes to @listed), then, if there is one, the other_latin_models
+ * installed in @dir; %NULL if there are not two in all. */
 static gchar **
-latin_languages (const gchar * languages)
+latin_languages (const gchar * dir, const gchar * languages, guint * listed)
 {
   gchar **codes = g_strsplit (languages, "+", -1);
   GPtrArray *latin = g_ptr_array_new_with_free_func (g_free);
@@ -361,6 +397,13 @@ latin_languages (const gchar * languages)
   for (i = 0; codes[i]; i++) {
     if (g_strcmp0 (gst_vocr_language_script (codes[i]), "Latn") == 0)
       g_ptr_array_add (latin, g_strdup (codes[i]));
+  }
+  *listed = latin->len;
+  for (i = 0; latin->len > 0 && latin->len < *listed + OTHER_LATIN_MAX
+      && other_latin_models[i]; i++) {
+    if (!g_strv_contains ((const gchar * const *) codes, other_latin_models[i])
+        && model_installed (dir, other_latin_models[i]))
+      g_ptr_array_add (latin, g_strdup (other_latin_models[i]));
   }
   g_strfreev (codes);
   if (latin->len < 2) {
@@ -515,7 +558,11 @@ gst_vocr_engine_new (const gchar * tessdata_dir, const gchar * languages,
     return NULL;
   }
   engine->tessdata_dir = dir;
-  engine->latin = latin_languages (languages);
+  engine->latin = latin_languages (dir, languages, &engine->listed_latin);
+  engine->latin_is_main = engine->latin
+      && g_str_has_prefix (languages, engine->latin[0])
+      && (languages[strlen (engine->latin[0])] == '+'
+      || languages[strlen (engine->latin[0])] == '\0');
   engine->non_latin = has_non_latin_language (languages);
   if (engine->latin)
     engine->latin_apis = g_new0 (TessBaseAPI *, g_strv_length (engine->latin));
@@ -1078,6 +1125,30 @@ line_api (GstVocrEngine * engine, TessBaseAPI ** apis, gchar ** codes, guint i)
   return apis[i];
 }
 
+/* The engine for Latin-script language @i (engine->latin): the main one
+ * for the languages' first, whose dictionary it holds. */
+static TessBaseAPI *
+latin_api (GstVocrEngine * engine, guint i)
+{
+  if (i == 0 && engine->latin_is_main)
+    return engine->api;
+  return line_api (engine, engine->latin_apis, engine->latin, i);
+}
+
+/* The engine for Latin-script language @i not listed (engine->latin),
+ * loaded now if it may be, else noted as wanted: %NULL then, or if it
+ * cannot be loaded. */
+static TessBaseAPI *
+other_latin_api (GstVocrEngine * engine, guint i)
+{
+  if (engine->latin_apis[i] == NULL && !engine->others_loaded
+      && !engine->load_on_demand) {
+    engine->others_wanted = TRUE;
+    return NULL;
+  }
+  return line_api (engine, engine->latin_apis, engine->latin, i);
+}
+
 /* @text with its first letter upper-cased. */
 static gchar *
 capitalised (const gchar * text)
@@ -1325,7 +1396,7 @@ settle_latin_languages (GstVocrEngine * engine, PIX * pix,
     while (strcmp (engine->latin[own], line->code) != 0)
       own++;
     /* a model that cannot be loaded cannot weigh the line in its language */
-    api = line_api (engine, engine->latin_apis, engine->latin, own);
+    api = latin_api (engine, own);
     if (api == NULL)
       continue;
     best_weight = dictionary_weight (api, vocr_line,
@@ -1335,8 +1406,7 @@ settle_latin_languages (GstVocrEngine * engine, PIX * pix,
      * Terminal Help", in deu's dictionary too) or not at all (file names)
      * Tesseract reads it in is a toss-up, and users list their main
      * language first. */
-    if (own != 0 && (api = line_api (engine, engine->latin_apis,
-                engine->latin, 0)) != NULL) {
+    if (own != 0 && (api = latin_api (engine, 0)) != NULL) {
       weight = dictionary_weight (api, vocr_line,
           capitalises_nouns (engine->latin[0]), NULL);
       if (weight >= best_weight) {
@@ -1347,18 +1417,33 @@ settle_latin_languages (GstVocrEngine * engine, PIX * pix,
     }
     for (j = 0; best_weight < 2 * words && engine->latin[j]; j++) {
       GstVocrLine *reading;
+      guint margin = 0;
 
       if (j == own)
         continue;
-      api = line_api (engine, engine->latin_apis, engine->latin, j);
-      if (api == NULL)
+      if (j >= engine->listed_latin) {
+        /* A language not listed reads a line only when its dictionary
+         * knows a word more of it, as it was read, than the languages'
+         * (not a name more: "Berlin" is a German noun): a line of names or
+         * code is known to none, and reading it with each would cost
+         * most. It takes the line by a word more too. */
+        margin = 1;
+        if (!engine->read_other_scripts)
+          break;
+        if ((api = other_latin_api (engine, j)) == NULL
+            || dictionary_weight (api, vocr_line,
+                capitalises_nouns (engine->latin[j]), NULL)
+            <= best_weight + margin)
+          continue;
+      } else if ((api = latin_api (engine, j)) == NULL) {
         continue;
+      }
       reading = read_line_alone (engine, api, pix, place, line);
       if (reading == NULL)
         continue;
       weight = dictionary_weight (api, reading,
           capitalises_nouns (engine->latin[j]), NULL);
-      if (weight > best_weight) {
+      if (weight > best_weight + margin) {
         best = engine->latin[j];
         best_weight = weight;
         g_clear_pointer (&best_reading, gst_vocr_line_free);
@@ -1477,8 +1562,8 @@ own_script_text (GstVocrEngine * engine, const gchar * text)
   return FALSE;
 }
 
-/* Whether other scripts' models are there to read with: loaded now if they
- * may be, else noted as wanted. */
+/* Whether other scripts' models are loaded: now if they may be, else
+ * noted as wanted. */
 static gboolean
 others_ready (GstVocrEngine * engine)
 {
@@ -1489,7 +1574,7 @@ others_ready (GstVocrEngine * engine)
     }
     gst_vocr_engine_load_other_scripts (engine);
   }
-  return engine->others != NULL;
+  return TRUE;
 }
 
 /* Reads each line that the languages read unsurely with the model of each
@@ -1530,7 +1615,7 @@ read_other_scripts (GstVocrEngine * engine, PIX * pix,
             && 2 * line->known >= line->words)
         || own_script_text (engine, vocr_line->text)
         || !has_char (vocr_line->text, g_unichar_isalpha)
-        || !others_ready (engine))
+        || !others_ready (engine) || engine->others == NULL)
       continue;
     for (j = 0; engine->others[j]; j++) {
       GstVocrLine *reading = read_line_alone (engine, engine->other_apis[j],
@@ -1806,7 +1891,7 @@ read_unfound_line (GstVocrEngine * engine, PIX * gray,
     best = keep_better (best, read_as_block (engine, engine->api, FALSE,
             gray, as_is, deadline, min_confidence, cancellable, error), 1.0);
   for (j = 0; engine->read_other_scripts && best && others_ready (engine)
-      && engine->others[j]; j++) {
+      && engine->others && engine->others[j]; j++) {
     best = keep_better (best, read_as_block (engine, engine->other_apis[j],
             g_strcmp0 (gst_vocr_language_script (engine->others[j]),
                 "Latn") == 0, gray, as_is, deadline, min_confidence,
@@ -1825,9 +1910,13 @@ read_unfound_line (GstVocrEngine * engine, PIX * gray,
  * installed model of each script none of its languages writes (found in
  * its tessdata directory when the engine was made; `rus`, `chi_sim`,
  * `ara`… first), taking the lines such a model reads clearly better, in
- * its language. Off when the engine is made. The models are loaded when
- * first needed (tens to hundreds of milliseconds each), or by
- * gst_vocr_engine_load_other_scripts().
+ * its language; and the Latin-script lines whose words the dictionary of
+ * an installed Latin-script language none of them is (`spa`, `fra`,
+ * `por`, `deu`, `ita`… first, five at most) knows a word more of than
+ * theirs, again with that language, taking its reading when its
+ * dictionary still knows a word more of it. Off when the engine is made.
+ * The models are loaded when first needed (tens to hundreds of
+ * milliseconds each), or by gst_vocr_engine_load_other_scripts().
  */
 void
 gst_vocr_engine_set_other_scripts (GstVocrEngine * engine, gboolean enabled)
@@ -1871,6 +1960,31 @@ gst_vocr_engine_other_scripts_wanted (GstVocrEngine * engine)
   return engine->others_wanted;
 }
 
+/* Loads the models @codes[@from] onwards into @apis, leaving out those
+ * that cannot be loaded; @codes and @apis become %NULL when none is left. */
+static void
+load_models (GstVocrEngine * engine, gchar *** codes, TessBaseAPI *** apis,
+    guint from)
+{
+  guint i, kept = from;
+
+  if (*codes == NULL)
+    return;
+  for (i = from; (*codes)[i]; i++) {
+    if (line_api (engine, *apis, *codes, i)) {
+      (*apis)[kept] = (*apis)[i];
+      (*codes)[kept++] = (*codes)[i];
+    } else {
+      g_free ((*codes)[i]);
+    }
+  }
+  (*codes)[kept] = NULL;
+  if (kept == 0) {
+    g_clear_pointer (codes, g_free);
+    g_clear_pointer (apis, g_free);
+  }
+}
+
 /**
  * gst_vocr_engine_load_other_scripts:
  * @engine: a #GstVocrEngine
@@ -1883,25 +1997,13 @@ gst_vocr_engine_other_scripts_wanted (GstVocrEngine * engine)
 void
 gst_vocr_engine_load_other_scripts (GstVocrEngine * engine)
 {
-  guint i, kept = 0;
-
   g_return_if_fail (engine != NULL);
 
-  if (engine->others == NULL || engine->others_loaded)
+  if (engine->others_loaded)
     return;
-  for (i = 0; engine->others[i]; i++) {
-    if (line_api (engine, engine->other_apis, engine->others, i)) {
-      engine->other_apis[kept] = engine->other_apis[i];
-      engine->others[kept++] = engine->others[i];
-    } else {
-      g_free (engine->others[i]);
-    }
-  }
-  engine->others[kept] = NULL;
-  if (kept == 0) {
-    g_clear_pointer (&engine->others, g_free);
-    g_clear_pointer (&engine->other_apis, g_free);
-  }
+  load_models (engine, &engine->others, &engine->other_apis, 0);
+  load_models (engine, &engine->latin, &engine->latin_apis,
+      engine->listed_latin);
   engine->others_loaded = TRUE;
 }
 

@@ -505,8 +505,8 @@ parse_options (App * app, gint * argc, gchar *** argv)
     {"languages", 'l', 0, G_OPTION_ARG_STRING, &app->languages,
         "Tesseract languages joined by '+' (default: eng)", "eng+deu"},
     {"only-languages", 'L', 0, G_OPTION_ARG_NONE, &app->only_languages,
-          "Read only those languages (default: also other scripts whose "
-          "models are installed)", NULL},
+          "Read only those languages (default: also other scripts and "
+          "Latin-script languages whose models are installed)", NULL},
     {"interval", 'i', 0, G_OPTION_ARG_DOUBLE, &app->interval,
         "Seconds between sampled frames (default: 0.5; 0: every frame)",
           "SECONDS"},

@@ -678,6 +678,24 @@ GST_START_TEST (test_language_of_each_line)
 
 GST_END_TEST;
 
+/* The language of every line of @run's first buffer, which all have the
+ * same. */
+static const gchar *
+single_language (Run * run)
+{
+  GstVocrTextMeta *meta = meta_of (run, 0);
+  const gchar *language;
+  guint i;
+
+  fail_unless (meta != NULL);
+  fail_unless (gst_vocr_text_meta_get_n_lines (meta) > 0);
+  language = gst_vocr_text_meta_get_line (meta, 0)->language;
+  for (i = 1; i < gst_vocr_text_meta_get_n_lines (meta); i++)
+    fail_unless_equals_string (gst_vocr_text_meta_get_line (meta,
+            i)->language, language);
+  return language;
+}
+
 /* English and German are both read by eng's model when it comes first;
  * the German line gets German by its words, or the parts of its compound
  * words, being in deu's dictionary as words of the language, not names. */
@@ -700,6 +718,28 @@ GST_START_TEST (test_latin_languages_told_apart)
 
 GST_END_TEST;
 
+/* With the default languages=eng, a line whose words the dictionary of an
+ * installed Latin-script language knows a word more of than English's is
+ * read in that language (the suite's setup installs tesseract-ocr-deu and
+ * -fra); a name more does not make an English line German ("Berlin" is a
+ * German noun, an English name). */
+GST_START_TEST (test_installed_latin_languages_are_read)
+{
+  Run *run;
+
+  check_languages ("Bitte nicht rauchen", "", 0, "de-DE");
+  check_languages ("Heute geschlossen", "", 0, "de-DE");
+  check_languages ("Welcome to Berlin", "", 0, "en-US");
+  check_languages ("Hotel Berlin", "", 0, "en-US");
+
+  /* told not to, only English is read */
+  run = run_over_english ("Bitte nicht rauchen", "other-scripts=false");
+  fail_unless_equals_string (single_language (run), "en-US");
+  run_free (run);
+}
+
+GST_END_TEST;
+
 /* With the default languages=eng, a line in a script English does not
  * write is read with that script's installed model: Russian and Arabic,
  * which eng reads as Latin letters, and Chinese, which eng does not even
@@ -707,8 +747,6 @@ GST_END_TEST;
 GST_START_TEST (test_other_scripts_are_read)
 {
   Run *run;
-  GstVocrTextMeta *meta;
-  guint i;
 
   check_languages ("Осторожно, двери закрываются", "", 2, "ru-RU");
   check_languages ("مخرج الطوارئ", "", 0, "ar-SA");
@@ -717,13 +755,7 @@ GST_START_TEST (test_other_scripts_are_read)
   /* told not to, only English is read */
   run = run_over_english ("Осторожно, двери закрываются",
       "other-scripts=false");
-  meta = meta_of (run, 0);
-  fail_unless (meta != NULL);
-  for (i = 0; i < gst_vocr_text_meta_get_n_lines (meta); i++) {
-    const GstVocrLine *line = gst_vocr_text_meta_get_line (meta, i);
-
-    fail_unless_equals_string (line->language, "en-US");
-  }
+  fail_unless_equals_string (single_language (run), "en-US");
   run_free (run);
 }
 
@@ -846,32 +878,39 @@ GST_START_TEST (test_glyph_lines_cut_by_their_region_are_read)
 
 GST_END_TEST;
 
-/* Live, other scripts' models are not loaded during a sample's reading
- * (the frame would wait for them): a second engine is loaded with them on
- * the side, and the later samples read the Russian line. */
+/* Live, other scripts' models and other Latin-script languages' are not
+ * loaded during a sample's reading (the frame would wait for them): a
+ * second engine is loaded with them on the side, and the later samples
+ * read the Russian line, and the German one as German. */
 GST_START_TEST (test_live_reads_other_scripts_once_loaded)
 {
   Run *run = run_pipeline ("videotestsrc is-live=true num-buffers=200 "
       "pattern=black ! video/x-raw,width=640,height=360,framerate=25/1 "
       "! textoverlay text=\"Осторожно, двери закрываются\" "
-      "font-desc=\"Sans 20\" ! vocrtextdetect threads=1 max-ocr-time=0 "
+      "font-desc=\"Sans 20\" valignment=top ! textoverlay "
+      "text=\"Bitte nicht rauchen\" font-desc=\"Sans 20\" "
+      "valignment=bottom ! vocrtextdetect threads=1 max-ocr-time=0 "
       "change-threshold=0 ! fakesink name=sink sync=true");
-  guint i, russian = 0;
+  guint i, l, russian = 0, german = 0;
 
   for (i = 0; i < run->buffers->len; i++) {
     GstVocrTextMeta *meta = meta_of (run, i);
-    const GstVocrLine *line;
 
-    if (meta == NULL || gst_vocr_text_meta_get_n_lines (meta) != 1)
-      continue;
-    line = gst_vocr_text_meta_get_line (meta, 0);
-    if (g_strcmp0 (line->language, "ru-RU") == 0) {
-      fail_unless (edit_distance (line->text,
-              "Осторожно, двери закрываются") <= 2, "%s", line->text);
-      russian++;
+    for (l = 0; meta && l < gst_vocr_text_meta_get_n_lines (meta); l++) {
+      const GstVocrLine *line = gst_vocr_text_meta_get_line (meta, l);
+
+      if (g_strcmp0 (line->language, "ru-RU") == 0) {
+        fail_unless (edit_distance (line->text,
+                "Осторожно, двери закрываются") <= 2, "%s", line->text);
+        russian++;
+      } else if (g_strcmp0 (line->language, "de-DE") == 0) {
+        fail_unless_equals_string (line->text, "Bitte nicht rauchen");
+        german++;
+      }
     }
   }
   fail_unless (russian > 0);
+  fail_unless (german > 0);
   run_free (run);
 }
 
@@ -2120,6 +2159,7 @@ vocrtextdetect_suite (void)
   tcase_add_test (reading, test_language_of_each_line);
   tcase_add_test (reading, test_latin_languages_told_apart);
   tcase_add_test (reading, test_first_language_takes_what_no_dictionary_tells);
+  tcase_add_test (reading, test_installed_latin_languages_are_read);
   tcase_add_test (reading, test_other_scripts_are_read);
   tcase_add_test (reading, test_glyphs_the_layout_misses_are_read);
   tcase_add_test (reading, test_glyph_lines_cut_by_their_region_are_read);
