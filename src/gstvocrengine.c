@@ -1173,17 +1173,21 @@ capitalises_nouns (const gchar * code)
 }
 
 /* Whether @api's dictionary knows @word as a word of the language, not
- * only as a name: a capitalised word it knows written in small letters too,
- * or as a noun where nouns are capitalised (@nouns). English knows "Guten"
- * and "Mann", as names. */
+ * only as a name: a capitalised word it knows written in small letters (a
+ * sentence's first word: Tesseract's English dictionary holds "jealously",
+ * not "Jealously"), or as it is where nouns are capitalised (@nouns).
+ * English knows "Guten" and "Mann", as names. */
 static gboolean
 knows_common_word (TessBaseAPI * api, const gchar * word, gboolean nouns)
 {
+  gboolean capital = g_unichar_isupper (g_utf8_get_char (word));
   gchar *small;
   gboolean known;
 
-  if (nouns || !g_unichar_isupper (g_utf8_get_char (word)))
-    return TessBaseAPIIsValidWord (api, word);
+  if ((nouns || !capital) && TessBaseAPIIsValidWord (api, word))
+    return TRUE;
+  if (!capital)
+    return FALSE;
   small = g_utf8_strdown (word, -1);
   known = TessBaseAPIIsValidWord (api, small);
   g_free (small);
@@ -1265,10 +1269,11 @@ dictionary_weight (TessBaseAPI * api, const GstVocrLine * line,
 
     if (is_word (word)) {
       n++;
-      if (TessBaseAPIIsValidWord (api, word))
-        weight += knows_common_word (api, word, nouns) ? 2 : 1;
-      else if (is_compound (api, word, nouns))
+      if (knows_common_word (api, word, nouns)
+          || is_compound (api, word, nouns))
         weight += 2;
+      else if (TessBaseAPIIsValidWord (api, word))
+        weight += 1;
     }
     g_free (word);
   }
@@ -1428,7 +1433,10 @@ settle_latin_languages (GstVocrEngine * engine, PIX * pix,
          * code is known to none, and reading it with each would cost
          * most. It takes the line by a word more too. */
         margin = 1;
-        if (!engine->read_other_scripts)
+        /* (a line the languages know but a name of cannot be taken: a
+         * model need not be loaded for it) */
+        if (!engine->read_other_scripts
+            || best_weight + margin >= 2 * words)
           break;
         if ((api = other_latin_api (engine, j)) == NULL
             || dictionary_weight (api, vocr_line,
