@@ -60,14 +60,14 @@
 #define MIN_SKEW_CONFIDENCE 2.5f
 #define SKEW_REDUCTION 1
 
-/* Otsu's threshold from a histogram: the best split into pixels <= t and
- * pixels > t. */
+/* Otsu's threshold from a histogram, of the values from @lo to @hi
+ * (excluded): the best split of them into pixels <= t and pixels > t. */
 static gint
-otsu_threshold (const guint32 * hist)
+otsu_threshold (const guint32 * hist, gint lo, gint hi)
 {
   gdouble n[257], s[257];
   gdouble best = -1.0;
-  gint i, t = 127;
+  gint i, t = lo;
 
   /* prefix sums: pixels and their sum of values up to (excluding) i */
   n[0] = s[0] = 0.0;
@@ -80,8 +80,8 @@ otsu_threshold (const guint32 * hist)
   ((n[b] - n[a]) > 0.0 ? (s[b] - s[a]) * (s[b] - s[a]) / (n[b] - n[a]) : 0.0)
 
   /* maximising the between-class variance is maximising sum(S_k^2 / N_k) */
-  for (i = 1; i < 256; i++) {
-    gdouble v = CLASS_TERM (0, i) + CLASS_TERM (i, 256);
+  for (i = lo + 1; i < hi; i++) {
+    gdouble v = CLASS_TERM (lo, i) + CLASS_TERM (i, hi);
 
     if (v > best) {
       best = v;
@@ -244,6 +244,53 @@ split (PIX * gray, gint threshold, gboolean above)
   return ink;
 }
 
+/* One side of a threshold, as ink, and how many glyphs it makes. */
+typedef struct
+{
+  gint threshold;
+  gboolean light;               /* the pixels above the threshold */
+  PIX *ink;
+  BOXA *shapes;
+  gint glyphs, glyph_h, specks;
+} Side;
+
+static void
+side_of (PIX * gray, gint threshold, gboolean light, Side * side)
+{
+  side->threshold = threshold;
+  side->light = light;
+  side->ink = split (gray, threshold, light);
+  side->shapes = pixConnCompBB (side->ink, 8);
+  side->glyphs = count_glyphs (side->ink, side->shapes, &side->glyph_h,
+      &side->specks);
+}
+
+static void
+side_clear (Side * side)
+{
+  pixDestroy (&side->ink);
+  boxaDestroy (&side->shapes);
+}
+
+/* Makes @best the side of @gray at @threshold (above it: @light) when that
+ * makes more glyphs (glyphs × their height: the counters of letters, the
+ * holes of "0", "a", "e", are glyph-like shapes of the other side, as many
+ * as the letters in "0:00:00.000" but lower). */
+static void
+take_better_side (PIX * gray, gint threshold, gboolean light, Side * best)
+{
+  Side side;
+
+  side_of (gray, threshold, light, &side);
+  if (best->ink == NULL
+      || side.glyphs * side.glyph_h > best->glyphs * best->glyph_h) {
+    side_clear (best);
+    *best = side;
+  } else {
+    side_clear (&side);
+  }
+}
+
 /* Removes the bullets and squares from @ink: blobs of at least a third of
  * the median glyph height @glyph_h (a "•" is 0.4 of it, a full stop 0.2,
  * too small to be one) that are also filled like a disc and without holes
@@ -352,43 +399,42 @@ gst_vocr_prepare_region (const guint8 * luma, gint stride, gint width,
 {
   guint32 hist[256] = { 0 };
   PIX *gray = gray_pix (luma, stride, width, height, hist);
-  gint t, h_dark, h_light, glyph_h, dark, light, best, specks;
-  gint specks_dark, specks_light;
+  gint t, glyph_h;
   gdouble scale = 1.0;
-  gboolean light_ink;
-  PIX *dark_side, *light_side, *ink;
-  BOXA *dark_shapes, *light_shapes, *shapes;
+  Side best = { 0 };
 
-  t = otsu_threshold (hist);
+  /* the side of the threshold making the most glyphs is the ink (the
+   * dark side on a tie) */
+  t = otsu_threshold (hist, 0, 256);
+  take_better_side (gray, t, FALSE, &best);
+  take_better_side (gray, t, TRUE, &best);
+  /* Three tones: light letters on a band of colour beside a darker area (a
+   * code editor's status bar, a lower third's band): the threshold parts
+   * the dark area from the rest, letters and band together, and neither
+   * side makes glyphs. The light side's own threshold parts the letters
+   * from the band, the dark side's dark letters from a band darker than
+   * the rest; taken with the evidence scaling up asks for (a picture's
+   * shades, parted again, make a few glyph-like shapes: "sas"). */
+  if (best.glyphs < MIN_GLYPHS) {
+    Side band = { 0 };
 
-  dark_side = split (gray, t, FALSE);
-  light_side = pixInvert (NULL, dark_side);
-  dark_shapes = pixConnCompBB (dark_side, 8);
-  light_shapes = pixConnCompBB (light_side, 8);
-  dark = count_glyphs (dark_side, dark_shapes, &h_dark, &specks_dark);
-  light = count_glyphs (light_side, light_shapes, &h_light, &specks_light);
-
-  /* the side of the threshold making the most glyphs is the ink; the
-   * counters of letters (the holes of "0", "a", "e") are glyph-like shapes
-   * of the other side, as many as the letters in "0:00:00.000" but lower */
-  light_ink = dark * h_dark < light * h_light;
-  best = light_ink ? light : dark;
-  glyph_h = light_ink ? h_light : h_dark;
-  specks = light_ink ? specks_light : specks_dark;
-  ink = pixClone (light_ink ? light_side : dark_side);
-  shapes = boxaCopy (light_ink ? light_shapes : dark_shapes, L_CLONE);
-  pixDestroy (&dark_side);
-  pixDestroy (&light_side);
-  boxaDestroy (&dark_shapes);
-  boxaDestroy (&light_shapes);
+    take_better_side (gray, otsu_threshold (hist, t + 1, 256), TRUE, &band);
+    take_better_side (gray, otsu_threshold (hist, 0, t + 1), FALSE, &band);
+    if (band.glyphs >= MIN_SCALED_GLYPHS && band.specks <= band.glyphs) {
+      side_clear (&best);
+      best = band;
+    } else {
+      side_clear (&band);
+    }
+  }
+  glyph_h = best.glyph_h;
 
   prepared->deskew = 0.0;
   prepared->cut = NULL;
-  if (best < MIN_GLYPHS) {
+  if (best.glyphs < MIN_GLYPHS) {
     /* no side makes glyphs: the region as it is, for Tesseract to
      * binarise */
-    pixDestroy (&ink);
-    boxaDestroy (&shapes);
+    side_clear (&best);
     prepared->pix = gray;
     prepared->region = NULL;
     prepared->scale = 1.0;
@@ -397,7 +443,7 @@ gst_vocr_prepare_region (const guint8 * luma, gint stride, gint width,
     return;
   }
 
-  if (best >= MIN_SCALED_GLYPHS && specks <= best
+  if (best.glyphs >= MIN_SCALED_GLYPHS && best.specks <= best.glyphs
       && glyph_h >= MIN_SCALED_GLYPH_HEIGHT
       && glyph_h < TARGET_GLYPH_HEIGHT) {
     scale = MIN (MAX_SCALE, (gdouble) TARGET_GLYPH_HEIGHT / glyph_h);
@@ -407,9 +453,8 @@ gst_vocr_prepare_region (const guint8 * luma, gint stride, gint width,
   }
   /* the shapes of the region's ink, before any scaling */
   if (cut_left || cut_right)
-    prepared->cut = find_cut_glyphs (ink, shapes, glyph_h, cut_left,
-        cut_right);
-  boxaDestroy (&shapes);
+    prepared->cut = find_cut_glyphs (best.ink, best.shapes, glyph_h,
+        cut_left, cut_right);
   prepared->region = pixClone (gray);
   if (scale > 1.0) {
     PIX *scaled = pixScaleGrayLI (gray, (l_float32) scale, (l_float32) scale);
@@ -418,8 +463,8 @@ gst_vocr_prepare_region (const guint8 * luma, gint stride, gint width,
     if (scaled) {
       pixDestroy (&gray);
       gray = scaled;
-      pixDestroy (&ink);
-      ink = split (gray, t, light_ink);
+      pixDestroy (&best.ink);
+      best.ink = split (gray, best.threshold, best.light);
     } else {
       scale = 1.0;
     }
@@ -431,8 +476,8 @@ gst_vocr_prepare_region (const guint8 * luma, gint stride, gint width,
   pixDestroy (&gray);
   /* only the glyphs: what touches the region's edge is the background
    * around the text */
-  prepared->pix = pixRemoveBorderConnComps (ink, 8);
-  pixDestroy (&ink);
+  prepared->pix = pixRemoveBorderConnComps (best.ink, 8);
+  side_clear (&best);
   remove_bullets (prepared->pix, (gint) lround (glyph_h * scale));
   level (prepared);
 }

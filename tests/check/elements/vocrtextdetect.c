@@ -916,6 +916,36 @@ GST_START_TEST (test_live_reads_other_scripts_once_loaded)
 
 GST_END_TEST;
 
+/* A code editor's status bar: light letters on a band of colour between
+ * darker areas. One threshold parts the dark areas from the band and its
+ * letters, which then make no glyphs on either side, and Tesseract,
+ * binarising the gray region so too, read nothing; the band's own
+ * threshold parts the letters from it. */
+GST_START_TEST (test_light_letters_on_a_band_between_darker_areas)
+{
+  Run *run = run_pipeline ("videotestsrc num-buffers=1 pattern=solid-color "
+      "foreground-color=0xff373737 ! video/x-raw,width=640,height=360 "
+      "! comp.sink_0 videotestsrc num-buffers=1 pattern=solid-color "
+      "foreground-color=0xff1e1e1e ! video/x-raw,width=600,height=310 "
+      "! comp.sink_1 videotestsrc num-buffers=1 pattern=solid-color "
+      "foreground-color=0xff0078d7 ! video/x-raw,width=600,height=24 "
+      "! textoverlay text=\"Ln 37, Col 57    UTF-8 LF Python\" "
+      "font-desc=\"Sans 12\" halignment=right valignment=center "
+      "draw-shadow=false draw-outline=false ! comp.sink_2 "
+      "compositor name=comp sink_1::xpos=20 sink_1::ypos=10 "
+      "sink_2::xpos=20 sink_2::ypos=320 ! videoconvert "
+      "! video/x-raw,format=I420 "
+      "! vocrtextdetect max-ocr-time=0 roi=300,312,340,40 "
+      "! fakesink name=sink");
+  const GstVocrLine *line = single_line (run, 0);
+
+  fail_unless (g_str_has_prefix (line->text, "Ln 37"), "%s", line->text);
+  fail_unless (g_str_has_suffix (line->text, "Python"), "%s", line->text);
+  run_free (run);
+}
+
+GST_END_TEST;
+
 /* A list item: the bullet is not text ("* Forklifts" before), the full
  * stops are. */
 GST_START_TEST (test_bullets_are_not_read)
@@ -2166,6 +2196,7 @@ vocrtextdetect_suite (void)
   tcase_add_test (reading, test_columns_are_lines_of_their_own);
   tcase_add_test (reading, test_capitals_are_read_as_capitals);
   tcase_add_test (reading, test_mixed_direction_line_has_no_direction_marks);
+  tcase_add_test (reading, test_light_letters_on_a_band_between_darker_areas);
   tcase_add_test (reading, test_bullets_are_not_read);
   tcase_add_test (reading, test_words_cut_by_the_frame_edge_are_dropped);
   tcase_add_test (reading, test_signs_over_a_busy_picture);
