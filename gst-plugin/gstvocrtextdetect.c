@@ -1518,9 +1518,13 @@ mark_unchanged_regions (GstVocrTextDetect * self, Sample * sample)
 
   sample->unchanged = g_new0 (gboolean, sample->regions->len);
   for (i = 0; i < sample->regions->len; i++) {
+    const GstVideoRectangle *r = &g_array_index (sample->regions,
+        GstVideoRectangle, i);
+
     sample->unchanged[i] =
-        !gst_vocr_change_detector_changed_within (self->detector,
-        &g_array_index (sample->regions, GstVideoRectangle, i));
+        !gst_vocr_change_detector_changed_within (self->detector, r);
+    GST_LOG_OBJECT (self, "region %d,%d %dx%d %s", r->x, r->y, r->w, r->h,
+        sample->unchanged[i] ? "unchanged: carried" : "changed: read");
     n += sample->unchanged[i];
   }
   if (n == 0)
