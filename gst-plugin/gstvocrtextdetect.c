@@ -539,17 +539,18 @@ gst_vocr_text_detect_class_init (GstVocrTextDetectClass * klass)
    * list (`spa`, `fra`, `por`, `deu`, `ita`…, five at most) knows better
    * is read with it, in it: a German sign is German with
    * `tesseract-ocr-deu` installed. Costs one model per script or language
-   * per worker thread, loaded when a reading first needs them (live, where a
-   * frame cannot wait for that, by a second engine made beside the worker
-   * at the lowest priority, which then replaces its engine), and a few
-   * line reads per unsure line; listing the languages in
+   * per worker thread, loaded when a reading first needs them (live,
+   * where a frame cannot wait for that, by a second engine made beside the
+   * worker at the lowest priority, which then replaces its engine), and a
+   * few line reads per unsure line; listing the languages in
    * #GstVocrTextDetect:languages reads them better still.
    */
   g_object_class_install_property (gobject_class, PROP_OTHER_SCRIPTS,
       g_param_spec_boolean ("other-scripts", "Other scripts",
           "Read what the languages cannot with the installed models of "
-          "other scripts and Latin-script languages", DEFAULT_OTHER_SCRIPTS, G_PARAM_READWRITE |
-          G_PARAM_STATIC_STRINGS | GST_PARAM_MUTABLE_PLAYING));
+          "other scripts and Latin-script languages", DEFAULT_OTHER_SCRIPTS,
+          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS |
+          GST_PARAM_MUTABLE_PLAYING));
 
   element_class->change_state =
       GST_DEBUG_FUNCPTR (gst_vocr_text_detect_change_state);
