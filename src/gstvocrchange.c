@@ -36,6 +36,10 @@
  * - The changed cells are kept, so that the caller can tell which places
  *   of a changed frame did not change
  *   (gst_vocr_change_detector_changed_within()) and keep their reading.
+ *   Such a place is compared again, cell by cell, at full size (the luma
+ *   of the region, full size, is kept for it): a few small glyphs
+ *   replaced (a status bar's "Ln 200" becoming "Ln 270") change too few
+ *   edges of the down-scaled map.
  *
  * Text that appears, disappears, changes in place or moves is a change;
  * frames whose only motion is in the background are not. Sharp moving
@@ -61,6 +65,12 @@ G_STATIC_ASSERT (G_N_ELEMENTS (edge_grades) < 128);
 #define ANALYSIS_WIDTH 640
 #define TEXT_CELL_EDGES (CELL * CELL / 4)
 #define MIN_CHANGED_CELLS 2
+/* At full size (changed_at_full_size()), at least this share of a place's
+ * text-like cells must have changed too: the edges of text over a moving
+ * background change in a few cells of many (2 to 5 of 55 to 400 in the
+ * benchmark's clips), a number replaced in a status bar in a good part of
+ * its line's (4 to 7 of 15 to 38). */
+#define FULL_SIZE_CHANGED_SHARE 0.1
 /* Text-like cells this close (in cells) belong to one region: the gaps
  * between words are wider than between letters, lines are close below
  * each other. */
@@ -85,6 +95,13 @@ struct _GstVocrChangeDetector
   guint text_cells;
   guint8 *cells;                /* text-like cells of the current frame */
   guint8 *changed;              /* its cells that changed since the reference */
+  /* The luma of the region, full size, of the last frame updated
+   * ([current]) and of the reference, and edge maps of a rectangle of
+   * them: a region whose cells did not change may still have had a few
+   * glyphs replaced (gst_vocr_change_detector_changed_within()). */
+  guint8 *full[2];
+  guint8 *fine[2];
+  gsize fine_size;
   gint cells_w, cells_h;
   /* Dating the changes. The frames between the reference and the next
    * frame read are kept, scaled down (gst_vocr_change_detector_keep()):
@@ -165,6 +182,10 @@ gst_vocr_change_detector_free (GstVocrChangeDetector * det)
   g_free (det->edges[1]);
   g_free (det->cells);
   g_free (det->changed);
+  g_free (det->full[0]);
+  g_free (det->full[1]);
+  g_free (det->fine[0]);
+  g_free (det->fine[1]);
   free_dating (det);
   g_free (det->column_sums);
   g_free (det);
@@ -218,6 +239,10 @@ fit (GstVocrChangeDetector * det, gint x0, gint y0, gint x1, gint y1)
   det->column_sums = g_new (guint16, MAX (det->width * det->scale, 1));
   det->edges[0] = g_malloc0 (n);
   det->edges[1] = g_malloc0 (n);
+  g_free (det->full[0]);
+  g_free (det->full[1]);
+  det->full[0] = g_malloc (MAX ((gsize) (x1 - x0) * (y1 - y0), 1));
+  det->full[1] = g_malloc (MAX ((gsize) (x1 - x0) * (y1 - y0), 1));
   det->cells_w = det->width / CELL;
   det->cells_h = det->height / CELL;
   g_free (det->cells);
@@ -310,15 +335,16 @@ scale_down (GstVocrChangeDetector * det, const guint8 * luma, gint stride,
   }
 }
 
-/* The edge grades of the scaled-down luma @half into @edges. */
+/* The edge grades of the @w x @h luma at @luma (@stride bytes a row) into
+ * @edges (@w a row). */
 static void
-find_edges (GstVocrChangeDetector * det, const guint8 * half, guint8 * edges)
+find_edges (const guint8 * luma, gint stride, gint w, gint h, guint8 * edges)
 {
-  gint w = det->width, x, y;
+  gint x, y;
 
-  for (y = 0; y < det->height; y++) {
-    const guint8 *restrict row = half + (gsize) y * w;
-    const guint8 *restrict up = y > 0 ? row - w : row;
+  for (y = 0; y < h; y++) {
+    const guint8 *restrict row = luma + (gsize) y * stride;
+    const guint8 *restrict up = y > 0 ? row - stride : row;
     guint8 *restrict out = edges + (gsize) y * w;
 
     out[0] = grade_of (abs_diff (row[0], up[0]));
@@ -514,7 +540,7 @@ gst_vocr_change_detector_update (GstVocrChangeDetector * det,
     const GstVideoFrame * frame, const GstVideoRectangle * roi,
     gdouble threshold)
 {
-  gint x0, y0, x1, y1, stride;
+  gint x0, y0, x1, y1, stride, y;
   const guint8 *luma;
   guint changed;
 
@@ -534,7 +560,11 @@ gst_vocr_change_detector_update (GstVocrChangeDetector * det,
   det->threshold = threshold;
   luma = gst_vocr_frame_luma (frame, &det->luma, &stride);
   scale_down (det, luma, stride, det->half);
-  find_edges (det, det->half, det->edges[det->current]);
+  find_edges (det->half, det->width, det->width, det->height,
+      det->edges[det->current]);
+  for (y = y0; y < y1; y++)
+    memcpy (det->full[det->current] + (gsize) (y - y0) * (x1 - x0),
+        luma + (gsize) y * stride + x0, x1 - x0);
   changed = compare (det, det->edges[det->current],
       det->edges[!det->current], det->changed, NULL, TRUE, threshold);
   return !det->has_reference || changed >= MIN_CHANGED_CELLS;
@@ -716,6 +746,56 @@ gst_vocr_change_detector_get_text_cells (GstVocrChangeDetector * det)
   return det->text_cells;
 }
 
+/* Whether cells of @rect changed between the reference and the last frame
+ * updated, compared at full size: MIN_CHANGED_CELLS of them, and
+ * FULL_SIZE_CHANGED_SHARE of its text-like ones. A frame is worth reading when whole
+ * words changed, and the analysis scale judges that; but within a frame
+ * read, a few glyphs replaced in a line (a status bar's "Ln 137" becoming
+ * "Ln 270", a clock's seconds) make its earlier reading wrong, and at the
+ * analysis scale small digits share most of their edges (an eighth to two
+ * fifths of them differed: under the threshold, and as much as text over
+ * a moving background differs). At full size they share few. */
+static gboolean
+changed_at_full_size (GstVocrChangeDetector * det,
+    const GstVideoRectangle * rect)
+{
+  gint x0 = CLAMP (rect->x, det->x0, det->x1);
+  gint y0 = CLAMP (rect->y, det->y0, det->y1);
+  gint w = CLAMP (rect->x + rect->w, det->x0, det->x1) - x0;
+  gint h = CLAMP (rect->y + rect->h, det->y0, det->y1) - y0;
+  gint full_w = det->x1 - det->x0, cx, cy, k;
+  guint changed = 0, text_like = 0;
+  gsize offset = (gsize) (y0 - det->y0) * full_w + (x0 - det->x0);
+
+  if (w < CELL || h < CELL)
+    return FALSE;
+  if (det->fine_size < (gsize) w * h) {
+    det->fine_size = (gsize) w * h;
+    for (k = 0; k < 2; k++) {
+      g_free (det->fine[k]);
+      det->fine[k] = g_malloc (det->fine_size);
+    }
+  }
+  for (k = 0; k < 2; k++)
+    find_edges (det->full[k == 0 ? det->current : !det->current] + offset,
+        full_w, w, h, det->fine[k]);
+  for (cy = 0; cy + CELL <= h; cy += CELL) {
+    for (cx = 0; cx + CELL <= w; cx += CELL) {
+      guint appeared, went, edges;
+      CellPair p;
+
+      measure_cell (det->fine[0], det->fine[1], w, cx, cy, &p);
+      if (!looks_like_text (&p.cur) && !looks_like_text (&p.ref))
+        continue;
+      edges = judged_edges (&p, &appeared, &went);
+      changed += appeared + went > det->threshold * edges;
+      text_like++;
+    }
+  }
+  return changed >= MIN_CHANGED_CELLS
+      && changed >= FULL_SIZE_CHANGED_SHARE * text_like;
+}
+
 /**
  * gst_vocr_change_detector_changed_within:
  * @det: a #GstVocrChangeDetector
@@ -725,8 +805,9 @@ gst_vocr_change_detector_get_text_cells (GstVocrChangeDetector * det)
  * reference's inside @rect, so that a reading of @rect in the reference
  * frame cannot stand for it.
  *
- * Returns: %TRUE if a cell overlapping @rect changed, or there is no
- *   reference to compare with
+ * Returns: %TRUE if a cell overlapping @rect changed, at the analysis
+ *   scale or at full size (a few glyphs replaced: a status bar's "Ln 137"
+ *   becoming "Ln 200"), or there is no reference to compare with
  */
 gboolean
 gst_vocr_change_detector_changed_within (GstVocrChangeDetector * det,
@@ -749,7 +830,7 @@ gst_vocr_change_detector_changed_within (GstVocrChangeDetector * det,
     for (cx = cx0; cx <= cx1; cx++)
       if (det->changed[(gsize) cy * det->cells_w + cx])
         return TRUE;
-  return FALSE;
+  return changed_at_full_size (det, rect);
 }
 
 /* Whether cell @i belongs to a group: a text-like cell when @like is
@@ -947,7 +1028,8 @@ gst_vocr_change_detector_get_changes (GstVocrChangeDetector * det,
     GstClockTime t = timestamp;
 
     if (k < det->n_kept) {
-      find_edges (det, det->kept[k], det->replayed);
+      find_edges (det->kept[k], det->width, det->width, det->height,
+          det->replayed);
       cur = det->replayed;
       t = det->kept_times[k];
     }

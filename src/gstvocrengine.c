@@ -81,7 +81,8 @@ struct _GstVocrEngine
   gboolean read_other_scripts;
   gboolean load_on_demand;      /* else: note others_wanted */
   gboolean others_wanted;
-  gboolean others_loaded;
+  gboolean others_loaded;       /* other scripts' and Latin models */
+  gboolean scripts_loaded;      /* other scripts' models */
   gchar **others;
   TessBaseAPI **other_apis;
   /* The texts of recent lines, read surely enough to be kept, that no
@@ -1570,17 +1571,43 @@ own_script_text (GstVocrEngine * engine, const gchar * text)
   return FALSE;
 }
 
+/* Loads the models @codes[@from] onwards into @apis, leaving out those
+ * that cannot be loaded; @codes and @apis become %NULL when none is left. */
+static void
+load_models (GstVocrEngine * engine, gchar *** codes, TessBaseAPI *** apis,
+    guint from)
+{
+  guint i, kept = from;
+
+  if (*codes == NULL)
+    return;
+  for (i = from; (*codes)[i]; i++) {
+    if (line_api (engine, *apis, *codes, i)) {
+      (*apis)[kept] = (*apis)[i];
+      (*codes)[kept++] = (*codes)[i];
+    } else {
+      g_free ((*codes)[i]);
+    }
+  }
+  (*codes)[kept] = NULL;
+  if (kept == 0) {
+    g_clear_pointer (codes, g_free);
+    g_clear_pointer (apis, g_free);
+  }
+}
+
 /* Whether other scripts' models are loaded: now if they may be, else
  * noted as wanted. */
 static gboolean
 others_ready (GstVocrEngine * engine)
 {
-  if (!engine->others_loaded) {
+  if (!engine->scripts_loaded) {
     if (!engine->load_on_demand) {
       engine->others_wanted = TRUE;
       return FALSE;
     }
-    gst_vocr_engine_load_other_scripts (engine);
+    load_models (engine, &engine->others, &engine->other_apis, 0);
+    engine->scripts_loaded = TRUE;
   }
   return TRUE;
 }
@@ -1968,31 +1995,6 @@ gst_vocr_engine_other_scripts_wanted (GstVocrEngine * engine)
   return engine->others_wanted;
 }
 
-/* Loads the models @codes[@from] onwards into @apis, leaving out those
- * that cannot be loaded; @codes and @apis become %NULL when none is left. */
-static void
-load_models (GstVocrEngine * engine, gchar *** codes, TessBaseAPI *** apis,
-    guint from)
-{
-  guint i, kept = from;
-
-  if (*codes == NULL)
-    return;
-  for (i = from; (*codes)[i]; i++) {
-    if (line_api (engine, *apis, *codes, i)) {
-      (*apis)[kept] = (*apis)[i];
-      (*codes)[kept++] = (*codes)[i];
-    } else {
-      g_free ((*codes)[i]);
-    }
-  }
-  (*codes)[kept] = NULL;
-  if (kept == 0) {
-    g_clear_pointer (codes, g_free);
-    g_clear_pointer (apis, g_free);
-  }
-}
-
 /**
  * gst_vocr_engine_load_other_scripts:
  * @engine: a #GstVocrEngine
@@ -2009,10 +2011,11 @@ gst_vocr_engine_load_other_scripts (GstVocrEngine * engine)
 
   if (engine->others_loaded)
     return;
-  load_models (engine, &engine->others, &engine->other_apis, 0);
+  if (!engine->scripts_loaded)
+    load_models (engine, &engine->others, &engine->other_apis, 0);
   load_models (engine, &engine->latin, &engine->latin_apis,
       engine->listed_latin);
-  engine->others_loaded = TRUE;
+  engine->scripts_loaded = engine->others_loaded = TRUE;
 }
 
 /* Reads the region (@x0, @y0)-(@x1, @y1) of @frame (its luma @luma,
