@@ -39,7 +39,8 @@
  *   Such a place is compared again, cell by cell, at full size (the luma
  *   of the region, full size, is kept for it): a few small glyphs
  *   replaced (a status bar's "Ln 200" becoming "Ln 270") change too few
- *   edges of the down-scaled map.
+ *   edges of the down-scaled map. A frame whose cells did not change is
+ *   compared so too, place by place: a clock's seconds on a still slide.
  *
  * Text that appears, disappears, changes in place or moves is a change;
  * frames whose only motion is in the background are not. Sharp moving
@@ -519,6 +520,78 @@ find_motion (GstVocrChangeDetector * det, const guint8 * cur,
   }
 }
 
+/* Whether cells of @rect changed between the reference and the last frame
+ * updated, compared at full size: MIN_CHANGED_CELLS of them, and
+ * FULL_SIZE_CHANGED_SHARE of its text-like ones. A frame is worth reading when whole
+ * words changed, and the analysis scale judges that; but within a frame
+ * read, a few glyphs replaced in a line (a status bar's "Ln 137" becoming
+ * "Ln 270", a clock's seconds) make its earlier reading wrong, and at the
+ * analysis scale small digits share most of their edges (an eighth to two
+ * fifths of them differed: under the threshold, and as much as text over
+ * a moving background differs). At full size they share few. */
+static gboolean
+changed_at_full_size (GstVocrChangeDetector * det,
+    const GstVideoRectangle * rect)
+{
+  gint x0 = CLAMP (rect->x, det->x0, det->x1);
+  gint y0 = CLAMP (rect->y, det->y0, det->y1);
+  gint w = CLAMP (rect->x + rect->w, det->x0, det->x1) - x0;
+  gint h = CLAMP (rect->y + rect->h, det->y0, det->y1) - y0;
+  gint full_w = det->x1 - det->x0, cx, cy, k;
+  guint changed = 0, text_like = 0;
+  gsize offset = (gsize) (y0 - det->y0) * full_w + (x0 - det->x0);
+
+  if (w < CELL || h < CELL)
+    return FALSE;
+  if (det->fine_size < (gsize) w * h) {
+    det->fine_size = (gsize) w * h;
+    for (k = 0; k < 2; k++) {
+      g_free (det->fine[k]);
+      det->fine[k] = g_malloc (det->fine_size);
+    }
+  }
+  for (k = 0; k < 2; k++)
+    find_edges (det->full[k == 0 ? det->current : !det->current] + offset,
+        full_w, w, h, det->fine[k]);
+  for (cy = 0; cy + CELL <= h; cy += CELL) {
+    for (cx = 0; cx + CELL <= w; cx += CELL) {
+      guint appeared, went, edges;
+      CellPair p;
+
+      measure_cell (det->fine[0], det->fine[1], w, cx, cy, &p);
+      if (!looks_like_text (&p.cur) && !looks_like_text (&p.ref))
+        continue;
+      edges = judged_edges (&p, &appeared, &went);
+      changed += appeared + went > det->threshold * edges;
+      text_like++;
+    }
+  }
+  return changed >= MIN_CHANGED_CELLS
+      && changed >= FULL_SIZE_CHANGED_SHARE * text_like;
+}
+
+/* Whether a place of text changed at full size only
+ * (changed_at_full_size()): a clock's seconds on a still slide, a score's
+ * digit. The whole region compared when its places cover half of it. */
+static gboolean
+glyphs_changed (GstVocrChangeDetector * det)
+{
+  GArray *regions = gst_vocr_change_detector_get_regions (det);
+  GstVideoRectangle all = { det->x0, det->y0, det->x1 - det->x0,
+    det->y1 - det->y0
+  };
+  gboolean found = FALSE;
+  guint i;
+
+  if (regions == NULL)
+    return changed_at_full_size (det, &all);
+  for (i = 0; i < regions->len && !found; i++)
+    found = changed_at_full_size (det, &g_array_index (regions,
+            GstVideoRectangle, i));
+  g_array_unref (regions);
+  return found;
+}
+
 /**
  * gst_vocr_change_detector_update:
  * @det: a #GstVocrChangeDetector
@@ -567,7 +640,8 @@ gst_vocr_change_detector_update (GstVocrChangeDetector * det,
         luma + (gsize) y * stride + x0, x1 - x0);
   changed = compare (det, det->edges[det->current],
       det->edges[!det->current], det->changed, NULL, TRUE, threshold);
-  return !det->has_reference || changed >= MIN_CHANGED_CELLS;
+  return !det->has_reference || changed >= MIN_CHANGED_CELLS
+      || glyphs_changed (det);
 }
 
 /**
@@ -744,56 +818,6 @@ gst_vocr_change_detector_get_text_cells (GstVocrChangeDetector * det)
 {
   g_return_val_if_fail (det != NULL, 0);
   return det->text_cells;
-}
-
-/* Whether cells of @rect changed between the reference and the last frame
- * updated, compared at full size: MIN_CHANGED_CELLS of them, and
- * FULL_SIZE_CHANGED_SHARE of its text-like ones. A frame is worth reading when whole
- * words changed, and the analysis scale judges that; but within a frame
- * read, a few glyphs replaced in a line (a status bar's "Ln 137" becoming
- * "Ln 270", a clock's seconds) make its earlier reading wrong, and at the
- * analysis scale small digits share most of their edges (an eighth to two
- * fifths of them differed: under the threshold, and as much as text over
- * a moving background differs). At full size they share few. */
-static gboolean
-changed_at_full_size (GstVocrChangeDetector * det,
-    const GstVideoRectangle * rect)
-{
-  gint x0 = CLAMP (rect->x, det->x0, det->x1);
-  gint y0 = CLAMP (rect->y, det->y0, det->y1);
-  gint w = CLAMP (rect->x + rect->w, det->x0, det->x1) - x0;
-  gint h = CLAMP (rect->y + rect->h, det->y0, det->y1) - y0;
-  gint full_w = det->x1 - det->x0, cx, cy, k;
-  guint changed = 0, text_like = 0;
-  gsize offset = (gsize) (y0 - det->y0) * full_w + (x0 - det->x0);
-
-  if (w < CELL || h < CELL)
-    return FALSE;
-  if (det->fine_size < (gsize) w * h) {
-    det->fine_size = (gsize) w * h;
-    for (k = 0; k < 2; k++) {
-      g_free (det->fine[k]);
-      det->fine[k] = g_malloc (det->fine_size);
-    }
-  }
-  for (k = 0; k < 2; k++)
-    find_edges (det->full[k == 0 ? det->current : !det->current] + offset,
-        full_w, w, h, det->fine[k]);
-  for (cy = 0; cy + CELL <= h; cy += CELL) {
-    for (cx = 0; cx + CELL <= w; cx += CELL) {
-      guint appeared, went, edges;
-      CellPair p;
-
-      measure_cell (det->fine[0], det->fine[1], w, cx, cy, &p);
-      if (!looks_like_text (&p.cur) && !looks_like_text (&p.ref))
-        continue;
-      edges = judged_edges (&p, &appeared, &went);
-      changed += appeared + went > det->threshold * edges;
-      text_like++;
-    }
-  }
-  return changed >= MIN_CHANGED_CELLS
-      && changed >= FULL_SIZE_CHANGED_SHARE * text_like;
 }
 
 /**
