@@ -81,8 +81,8 @@ struct _GstVocrEngine
   gboolean read_other_scripts;
   gboolean load_on_demand;      /* else: note others_wanted */
   gboolean others_wanted;
-  gboolean others_loaded;       /* other scripts' and Latin models */
   gboolean scripts_loaded;      /* other scripts' models */
+  gboolean latin_loaded;        /* the Latin ones not listed */
   gchar **others;
   TessBaseAPI **other_apis;
   /* The texts of recent lines, read surely enough to be kept, that no
@@ -195,6 +195,20 @@ invalid:
     g_free (quoted);
   }
   return NULL;
+}
+
+/* Whether the model for @code is installed in @dir, readable. */
+static gboolean
+model_installed (const gchar * dir, const gchar * code)
+{
+  gchar *file = g_strconcat (code, ".traineddata", NULL);
+  gchar *path = g_build_filename (dir, file, NULL);
+  gboolean found = g_file_test (path, G_FILE_TEST_IS_REGULAR)
+      && g_access (path, R_OK) == 0;
+
+  g_free (path);
+  g_free (file);
+  return found;
 }
 
 static void
@@ -330,26 +344,20 @@ gst_vocr_engine_check_languages (const gchar * tessdata_dir,
   }
 
   for (i = 0; ok && codes[i]; i++) {
-    gchar *file = g_strconcat (codes[i], ".traineddata", NULL);
-    gchar *path = g_build_filename (dir, file, NULL);
-
-    if (!g_file_test (path, G_FILE_TEST_IS_REGULAR)
-        || g_access (path, R_OK) != 0) {
+    if (!model_installed (dir, codes[i])) {
       gchar *available = available_languages (dir);
       gchar *package = gst_vocr_language_debian_package (codes[i]);
 
       g_set_error (error, GST_VOCR_ENGINE_ERROR,
           GST_VOCR_ENGINE_ERROR_LANGUAGE_MISSING,
-          "No Tesseract data for language '%s': %s not found in %s "
-          "(installed: %s). Install it (Debian: apt install %s) or point "
-          "tessdata-dir to a directory that has it.", codes[i], file, shown,
-          available, package);
+          "No Tesseract data for language '%s': %s.traineddata not found "
+          "in %s (installed: %s). Install it (Debian: apt install %s) or "
+          "point tessdata-dir to a directory that has it.", codes[i],
+          codes[i], shown, available, package);
       g_free (available);
       g_free (package);
       ok = FALSE;
     }
-    g_free (path);
-    g_free (file);
   }
 
   g_free (shown);
@@ -372,24 +380,13 @@ static const gchar *const other_latin_models[] = {
  * it. */
 #define OTHER_LATIN_MAX 5
 
-/* Whether the model for @code is installed in @dir. */
-static gboolean
-model_installed (const gchar * dir, const gchar * code)
-{
-  gchar *name = g_strconcat (code, ".traineddata", NULL);
-  gchar *path = g_build_filename (dir, name, NULL);
-  gboolean found = g_file_test (path, G_FILE_TEST_IS_REGULAR);
-
-  g_free (path);
-  g_free (name);
-  return found;
-}
-
 /* The Latin-script languages of @languages ("eng+deu+rus"; their number
- * goes to @listed), then, if there is one, the other_latin_models
- * installed in @dir; %NULL if there are not two in all. */
+ * goes to @listed, whether the first of @languages is one of them to
+ * @first_listed), then, if there is one, the other_latin_models installed
+ * in @dir; %NULL if there are not two in all. */
 static gchar **
-latin_languages (const gchar * dir, const gchar * languages, guint * listed)
+latin_languages (const gchar * dir, const gchar * languages, guint * listed,
+    gboolean * first_listed)
 {
   gchar **codes = g_strsplit (languages, "+", -1);
   GPtrArray *latin = g_ptr_array_new_with_free_func (g_free);
@@ -400,6 +397,7 @@ latin_languages (const gchar * dir, const gchar * languages, guint * listed)
       g_ptr_array_add (latin, g_strdup (codes[i]));
   }
   *listed = latin->len;
+  *first_listed = latin->len > 0 && strcmp (latin->pdata[0], codes[0]) == 0;
   for (i = 0; latin->len > 0 && latin->len < *listed + OTHER_LATIN_MAX
       && other_latin_models[i]; i++) {
     if (!g_strv_contains ((const gchar * const *) codes, other_latin_models[i])
@@ -559,11 +557,8 @@ gst_vocr_engine_new (const gchar * tessdata_dir, const gchar * languages,
     return NULL;
   }
   engine->tessdata_dir = dir;
-  engine->latin = latin_languages (dir, languages, &engine->listed_latin);
-  engine->latin_is_main = engine->latin
-      && g_str_has_prefix (languages, engine->latin[0])
-      && (languages[strlen (engine->latin[0])] == '+'
-      || languages[strlen (engine->latin[0])] == '\0');
+  engine->latin = latin_languages (dir, languages, &engine->listed_latin,
+      &engine->latin_is_main);
   engine->non_latin = has_non_latin_language (languages);
   if (engine->latin)
     engine->latin_apis = g_new0 (TessBaseAPI *, g_strv_length (engine->latin));
@@ -1136,18 +1131,67 @@ latin_api (GstVocrEngine * engine, guint i)
   return line_api (engine, engine->latin_apis, engine->latin, i);
 }
 
-/* The engine for Latin-script language @i not listed (engine->latin),
- * loaded now if it may be, else noted as wanted: %NULL then, or if it
- * cannot be loaded. */
-static TessBaseAPI *
-other_latin_api (GstVocrEngine * engine, guint i)
+/* Loads the models @codes[@from] onwards into @apis, leaving out those
+ * that cannot be loaded; @codes and @apis become %NULL when none is left. */
+static void
+load_models (GstVocrEngine * engine, gchar *** codes, TessBaseAPI *** apis,
+    guint from)
 {
-  if (engine->latin_apis[i] == NULL && !engine->others_loaded
-      && !engine->load_on_demand) {
-    engine->others_wanted = TRUE;
-    return NULL;
+  guint i, n, kept = from;
+
+  if (*codes == NULL)
+    return;
+  for (i = from; (*codes)[i]; i++) {
+    if (line_api (engine, *apis, *codes, i)) {
+      (*apis)[kept] = (*apis)[i];
+      (*codes)[kept++] = (*codes)[i];
+    } else {
+      g_free ((*codes)[i]);
+    }
   }
-  return line_api (engine, engine->latin_apis, engine->latin, i);
+  (*codes)[kept] = NULL;
+  /* the slots left behind by those moved down hold no engine of their own */
+  for (n = i, i = kept; i < n; i++)
+    (*apis)[i] = NULL;
+  if (kept == 0) {
+    g_clear_pointer (codes, g_free);
+    g_clear_pointer (apis, g_free);
+  }
+}
+
+/* Whether the models of @codes[@from] onwards are loaded (@loaded): now
+ * if they may be, else noted as wanted (a live stream's frames cannot wait
+ * for them: gst_vocr_engine_load_other_scripts() loads them elsewhere). */
+static gboolean
+models_ready (GstVocrEngine * engine, gchar *** codes, TessBaseAPI *** apis,
+    guint from, gboolean * loaded)
+{
+  if (!*loaded) {
+    if (!engine->load_on_demand) {
+      engine->others_wanted = TRUE;
+      return FALSE;
+    }
+    load_models (engine, codes, apis, from);
+    *loaded = TRUE;
+  }
+  return TRUE;
+}
+
+/* Whether other scripts' models are loaded (models_ready()). */
+static gboolean
+others_ready (GstVocrEngine * engine)
+{
+  return models_ready (engine, &engine->others, &engine->other_apis, 0,
+      &engine->scripts_loaded);
+}
+
+/* Whether the Latin-script models not listed are loaded (models_ready()):
+ * all at once, as a line that needs one weighs it by each. */
+static gboolean
+other_latin_ready (GstVocrEngine * engine)
+{
+  return models_ready (engine, &engine->latin, &engine->latin_apis,
+      engine->listed_latin, &engine->latin_loaded);
 }
 
 /* @text with its first letter upper-cased. */
@@ -1439,8 +1483,10 @@ settle_latin_languages (GstVocrEngine * engine, PIX * pix,
         if (!engine->read_other_scripts
             || best_weight + margin >= 2 * words)
           break;
-        if ((api = other_latin_api (engine, j)) == NULL
-            || dictionary_weight (api, vocr_line,
+        if (!other_latin_ready (engine) || engine->latin[j] == NULL)
+          break;
+        api = engine->latin_apis[j];
+        if (dictionary_weight (api, vocr_line,
                 capitalises_nouns (engine->latin[j]), NULL)
             <= best_weight + margin)
           continue;
@@ -1569,47 +1615,6 @@ own_script_text (GstVocrEngine * engine, const gchar * text)
       return TRUE;
   }
   return FALSE;
-}
-
-/* Loads the models @codes[@from] onwards into @apis, leaving out those
- * that cannot be loaded; @codes and @apis become %NULL when none is left. */
-static void
-load_models (GstVocrEngine * engine, gchar *** codes, TessBaseAPI *** apis,
-    guint from)
-{
-  guint i, kept = from;
-
-  if (*codes == NULL)
-    return;
-  for (i = from; (*codes)[i]; i++) {
-    if (line_api (engine, *apis, *codes, i)) {
-      (*apis)[kept] = (*apis)[i];
-      (*codes)[kept++] = (*codes)[i];
-    } else {
-      g_free ((*codes)[i]);
-    }
-  }
-  (*codes)[kept] = NULL;
-  if (kept == 0) {
-    g_clear_pointer (codes, g_free);
-    g_clear_pointer (apis, g_free);
-  }
-}
-
-/* Whether other scripts' models are loaded: now if they may be, else
- * noted as wanted. */
-static gboolean
-others_ready (GstVocrEngine * engine)
-{
-  if (!engine->scripts_loaded) {
-    if (!engine->load_on_demand) {
-      engine->others_wanted = TRUE;
-      return FALSE;
-    }
-    load_models (engine, &engine->others, &engine->other_apis, 0);
-    engine->scripts_loaded = TRUE;
-  }
-  return TRUE;
 }
 
 /* Reads each line that the languages read unsurely with the model of each
@@ -2009,13 +2014,12 @@ gst_vocr_engine_load_other_scripts (GstVocrEngine * engine)
 {
   g_return_if_fail (engine != NULL);
 
-  if (engine->others_loaded)
-    return;
   if (!engine->scripts_loaded)
     load_models (engine, &engine->others, &engine->other_apis, 0);
-  load_models (engine, &engine->latin, &engine->latin_apis,
-      engine->listed_latin);
-  engine->scripts_loaded = engine->others_loaded = TRUE;
+  if (!engine->latin_loaded)
+    load_models (engine, &engine->latin, &engine->latin_apis,
+        engine->listed_latin);
+  engine->scripts_loaded = engine->latin_loaded = TRUE;
 }
 
 /* Reads the region (@x0, @y0)-(@x1, @y1) of @frame (its luma @luma,
