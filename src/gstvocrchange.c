@@ -97,11 +97,14 @@ struct _GstVocrChangeDetector
   guint8 *cells;                /* text-like cells of the current frame */
   guint8 *changed;              /* its cells that changed since the reference */
   /* The luma of the region, full size, of the last frame updated
-   * ([current]) and of the reference, and edge maps of a rectangle of
-   * them: a region whose cells did not change may still have had a few
-   * glyphs replaced (gst_vocr_change_detector_changed_within()). */
+   * ([current]) and of the reference, the reference's edge map, full size
+   * (made when first needed), and the edge map of a rectangle of the last
+   * frame: a region whose cells did not change may still have had a few
+   * glyphs replaced (changed_at_full_size()). */
   guint8 *full[2];
-  guint8 *fine[2];
+  guint8 *full_ref_edges;
+  gboolean has_full_ref_edges;
+  guint8 *fine;
   gsize fine_size;
   gint cells_w, cells_h;
   /* Dating the changes. The frames between the reference and the next
@@ -185,8 +188,8 @@ gst_vocr_change_detector_free (GstVocrChangeDetector * det)
   g_free (det->changed);
   g_free (det->full[0]);
   g_free (det->full[1]);
-  g_free (det->fine[0]);
-  g_free (det->fine[1]);
+  g_free (det->full_ref_edges);
+  g_free (det->fine);
   free_dating (det);
   g_free (det->column_sums);
   g_free (det);
@@ -242,8 +245,11 @@ fit (GstVocrChangeDetector * det, gint x0, gint y0, gint x1, gint y1)
   det->edges[1] = g_malloc0 (n);
   g_free (det->full[0]);
   g_free (det->full[1]);
+  g_free (det->full_ref_edges);
   det->full[0] = g_malloc (MAX ((gsize) (x1 - x0) * (y1 - y0), 1));
   det->full[1] = g_malloc (MAX ((gsize) (x1 - x0) * (y1 - y0), 1));
+  det->full_ref_edges = g_malloc (MAX ((gsize) (x1 - x0) * (y1 - y0), 1));
+  det->has_full_ref_edges = FALSE;
   det->cells_w = det->width / CELL;
   det->cells_h = det->height / CELL;
   g_free (det->cells);
@@ -404,9 +410,11 @@ typedef struct
   guint appeared, went, strong_appeared, strong_went;
 } CellPair;
 
+/* The cell at (@cx, @cy) of the edge maps @cur and @ref (@cur_w and
+ * @ref_w a row). */
 static void
-measure_cell (const guint8 * cur, const guint8 * ref, gint w, gint cx,
-    gint cy, CellPair * p)
+measure_cell (const guint8 * cur, gint cur_w, const guint8 * ref,
+    gint ref_w, gint cx, gint cy, CellPair * p)
 {
   gint y;
 
@@ -415,8 +423,8 @@ measure_cell (const guint8 * cur, const guint8 * ref, gint w, gint cx,
     guint64 c_row, r_row;
     guint8 c_any, r_any, c_steep, r_steep;
 
-    memcpy (&c_row, cur + (gsize) (cy + y) * w + cx, CELL);
-    memcpy (&r_row, ref + (gsize) (cy + y) * w + cx, CELL);
+    memcpy (&c_row, cur + (gsize) (cy + y) * cur_w + cx, CELL);
+    memcpy (&r_row, ref + (gsize) (cy + y) * ref_w + cx, CELL);
     c_any = row_mask (c_row, 1);
     r_any = row_mask (r_row, 1);
     c_steep = row_mask (c_row, STRONG);
@@ -477,7 +485,7 @@ compare (GstVocrChangeDetector * det, const guint8 * cur, const guint8 * ref,
 
       if (only && !only[cell])
         continue;
-      measure_cell (cur, ref, w, cx, cy, &p);
+      measure_cell (cur, w, ref, w, cx, cy, &p);
       c_text = looks_like_text (&p.cur);
       r_text = looks_like_text (&p.ref);
       if (mark_text) {
@@ -513,7 +521,7 @@ find_motion (GstVocrChangeDetector * det, const guint8 * cur,
 
       if (!only[cell])
         continue;
-      measure_cell (cur, ref, w, cx, cy, &p);
+      measure_cell (cur, w, ref, w, cx, cy, &p);
       enough = threshold / 2 * judged_edges (&p, &appeared, &went);
       moved[cell] = appeared > enough && went > enough;
     }
@@ -537,28 +545,32 @@ changed_at_full_size (GstVocrChangeDetector * det,
   gint y0 = CLAMP (rect->y, det->y0, det->y1);
   gint w = CLAMP (rect->x + rect->w, det->x0, det->x1) - x0;
   gint h = CLAMP (rect->y + rect->h, det->y0, det->y1) - y0;
-  gint full_w = det->x1 - det->x0, cx, cy, k;
+  gint full_w = det->x1 - det->x0, cx, cy;
   guint changed = 0, text_like = 0;
   gsize offset = (gsize) (y0 - det->y0) * full_w + (x0 - det->x0);
 
   if (w < CELL || h < CELL)
     return FALSE;
+  /* the reference's, once per reference: a still picture's samples are
+   * all compared with the same */
+  if (!det->has_full_ref_edges) {
+    find_edges (det->full[!det->current], full_w, full_w,
+        det->y1 - det->y0, det->full_ref_edges);
+    det->has_full_ref_edges = TRUE;
+  }
   if (det->fine_size < (gsize) w * h) {
     det->fine_size = (gsize) w * h;
-    for (k = 0; k < 2; k++) {
-      g_free (det->fine[k]);
-      det->fine[k] = g_malloc (det->fine_size);
-    }
+    g_free (det->fine);
+    det->fine = g_malloc (det->fine_size);
   }
-  for (k = 0; k < 2; k++)
-    find_edges (det->full[k == 0 ? det->current : !det->current] + offset,
-        full_w, w, h, det->fine[k]);
+  find_edges (det->full[det->current] + offset, full_w, w, h, det->fine);
   for (cy = 0; cy + CELL <= h; cy += CELL) {
     for (cx = 0; cx + CELL <= w; cx += CELL) {
       guint appeared, went, edges;
       CellPair p;
 
-      measure_cell (det->fine[0], det->fine[1], w, cx, cy, &p);
+      measure_cell (det->fine, w, det->full_ref_edges + offset, full_w, cx,
+          cy, &p);
       if (!looks_like_text (&p.cur) && !looks_like_text (&p.ref))
         continue;
       edges = judged_edges (&p, &appeared, &went);
@@ -660,6 +672,7 @@ gst_vocr_change_detector_set_reference (GstVocrChangeDetector * det)
     return;
   det->current = !det->current;
   det->has_reference = TRUE;
+  det->has_full_ref_edges = FALSE;
   drop_kept (det);
 }
 
