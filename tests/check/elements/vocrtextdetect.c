@@ -735,6 +735,38 @@ GST_START_TEST (test_installed_latin_languages_are_read)
 
 GST_END_TEST;
 
+/* A page set tightly, as a scan's: the glyphs of the lines above and
+ * below reach into the margin a line is read alone with; read as its own
+ * letters, they split the German line's words ("s c h nel 1e"), which no
+ * dictionary knows then, and it stayed English. */
+GST_START_TEST (test_tightly_set_lines_are_read_alone_cleanly)
+{
+  Run *run = run_one_frame_of ("white", "textoverlay text=\""
+      "<span line_height='0.7'>from the quick brown fox is spam.\n"
+      "Der „schnelle” braune Fuchs springt\n"
+      "über den faulen Hund. Le renard</span>\" font-desc=\"Serif 12\" "
+      "color=0xff000000 shaded-background=false draw-outline=false "
+      "draw-shadow=false halignment=left line-alignment=left", "");
+  GstVocrTextMeta *meta = meta_of (run, 0);
+  const gchar *texts[] = { "from the quick brown fox is spam.",
+    "Der „schnelle” braune Fuchs springt", "über den faulen Hund. Le renard"
+  };
+  const gchar *languages[] = { "en-US", "de-DE", "de-DE" };
+  guint i;
+
+  fail_unless (meta != NULL);
+  fail_unless_equals_int (gst_vocr_text_meta_get_n_lines (meta), 3);
+  for (i = 0; i < 3; i++) {
+    const GstVocrLine *line = gst_vocr_text_meta_get_line (meta, i);
+
+    fail_unless (edit_distance (line->text, texts[i]) <= 1, "%s", line->text);
+    fail_unless_equals_string (line->language, languages[i]);
+  }
+  run_free (run);
+}
+
+GST_END_TEST;
+
 /* With the default languages=eng, a line in a script English does not
  * write is read with that script's installed model: Russian and Arabic,
  * which eng reads as Latin letters, and Chinese, which eng does not even
@@ -2241,6 +2273,7 @@ vocrtextdetect_suite (void)
   tcase_add_test (reading, test_latin_languages_told_apart);
   tcase_add_test (reading, test_first_language_takes_what_no_dictionary_tells);
   tcase_add_test (reading, test_installed_latin_languages_are_read);
+  tcase_add_test (reading, test_tightly_set_lines_are_read_alone_cleanly);
   tcase_add_test (reading, test_other_scripts_are_read);
   tcase_add_test (reading, test_glyphs_the_layout_misses_are_read);
   tcase_add_test (reading, test_glyph_lines_cut_by_their_region_are_read);
