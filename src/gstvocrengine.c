@@ -370,9 +370,17 @@ gst_vocr_engine_check_languages (const gchar * tessdata_dir,
  * languages, where the languages' dictionaries know few of a line's words
  * and theirs know more (with other-scripts): widely read modern languages
  * only, not historic ones (frk, enm, lat), which know the old forms of
- * every word. */
-static const gchar *const other_latin_models[] = {
-  "spa", "fra", "por", "deu", "ita", "ind", "tur", "vie", "pol", "nld", NULL
+ * every word. With the accented letters of each: the languages' models
+ * read those they lack without their accents ("Offnungszeiten",
+ * "preguicoso"). */
+static const struct
+{
+  const gchar *code;
+  const gchar *accented;
+} other_latin_models[] = {
+  {"spa", "áéíóúüñ"}, {"fra", "àâçéèêëîïôùûü"}, {"por", "áâãàçéêíóôõú"},
+  {"deu", "äöü"}, {"ita", "àèéìòù"}, {"ind", ""}, {"tur", "çğöşü"},
+  {"vie", "àáâãèéêìíòóôõùúýăơư"}, {"pol", "ąćęńóśźż"}, {"nld", "éëïö"},
 };
 
 /* At most this many of them, the first installed: each costs a model per
@@ -399,10 +407,12 @@ latin_languages (const gchar * dir, const gchar * languages, guint * listed,
   *listed = latin->len;
   *first_listed = latin->len > 0 && strcmp (latin->pdata[0], codes[0]) == 0;
   for (i = 0; latin->len > 0 && latin->len < *listed + OTHER_LATIN_MAX
-      && other_latin_models[i]; i++) {
-    if (!g_strv_contains ((const gchar * const *) codes, other_latin_models[i])
-        && model_installed (dir, other_latin_models[i]))
-      g_ptr_array_add (latin, g_strdup (other_latin_models[i]));
+      && i < G_N_ELEMENTS (other_latin_models); i++) {
+    const gchar *code = other_latin_models[i].code;
+
+    if (!g_strv_contains ((const gchar * const *) codes, code)
+        && model_installed (dir, code))
+      g_ptr_array_add (latin, g_strdup (code));
   }
   g_strfreev (codes);
   if (latin->len < 2) {
@@ -1286,6 +1296,74 @@ is_compound (TessBaseAPI * api, const gchar * word, gboolean nouns)
   return found;
 }
 
+/* The accented letters of other Latin-script language @code, or %NULL. */
+static const gchar *
+accented_letters (const gchar * code)
+{
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (other_latin_models); i++) {
+    if (strcmp (other_latin_models[i].code, code) == 0)
+      return other_latin_models[i].accented;
+  }
+  return NULL;
+}
+
+/* The most letters of a word whose accents are restored: two (German
+ * "Fruhstuck", French "eleve") */
+#define MAX_ACCENTS_RESTORED 2
+
+/* Whether @api's dictionary knows the word of @n letters @chars (as
+ * knows_common_word() does) with up to @accents of its letters from the
+ * @from-th on accented as letters of @accented are. @chars is left as it
+ * was. */
+static gboolean
+knows_accented (TessBaseAPI * api, gunichar * chars, glong n, glong from,
+    guint accents, gboolean nouns, const gchar * accented)
+{
+  gboolean known = FALSE;
+  glong i;
+
+  for (i = from; !known && i < n; i++) {
+    gunichar c = chars[i];
+    const gchar *a;
+
+    for (a = accented; !known && *a; a = g_utf8_next_char (a)) {
+      gunichar accent = g_utf8_get_char (a);
+      gunichar parts[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+      gchar *variant;
+
+      if (g_unichar_fully_decompose (accent, FALSE, parts,
+              G_N_ELEMENTS (parts)) < 2 || parts[0] != g_unichar_tolower (c))
+        continue;
+      chars[i] = g_unichar_isupper (c) ? g_unichar_toupper (accent) : accent;
+      variant = g_ucs4_to_utf8 (chars, n, NULL, NULL, NULL);
+      known = (variant && knows_common_word (api, variant, nouns))
+          || (accents > 1 && knows_accented (api, chars, n, i + 1,
+              accents - 1, nouns, accented));
+      g_free (variant);
+      chars[i] = c;
+    }
+  }
+  return known;
+}
+
+/* Whether @api's dictionary knows @word (as knows_common_word() does) with
+ * some of its letters accented as letters of @accented are: read by a
+ * language without those letters, the word lost their accents. */
+static gboolean
+knows_with_accents (TessBaseAPI * api, const gchar * word, gboolean nouns,
+    const gchar * accented)
+{
+  glong n;
+  gunichar *chars = g_utf8_to_ucs4_fast (word, -1, &n);
+  gboolean known = knows_accented (api, chars, n, 0, MAX_ACCENTS_RESTORED,
+      nouns, accented);
+
+  g_free (chars);
+  return known;
+}
+
 /* @text without the signs around its letters (letters_span()), newly
  * allocated. */
 static gchar *
@@ -1301,11 +1379,13 @@ without_signs (const gchar * text)
  * around them: subtitles end in full stops), in halves: a word of the
  * language, or a compound of its words, counts 2, a word it knows only as
  * a name 1 (with @nouns as for knows_common_word()). Names tell languages
- * apart badly: a German line's "Guten Morgen" are English names too. How
- * many words were weighed goes to @n_words if not %NULL. */
+ * apart badly: a German line's "Guten Morgen" are English names too. With
+ * @accented (accented_letters()), a word known with a letter or two
+ * accented counts as a word of the language too. How many words were
+ * weighed goes to @n_words if not %NULL. */
 static guint
 dictionary_weight (TessBaseAPI * api, const GstVocrLine * line,
-    gboolean nouns, guint * n_words)
+    gboolean nouns, const gchar * accented, guint * n_words)
 {
   guint i, weight = 0, n = 0;
 
@@ -1315,7 +1395,8 @@ dictionary_weight (TessBaseAPI * api, const GstVocrLine * line,
     if (is_word (word)) {
       n++;
       if (knows_common_word (api, word, nouns)
-          || is_compound (api, word, nouns))
+          || is_compound (api, word, nouns)
+          || (accented && knows_with_accents (api, word, nouns, accented)))
         weight += 2;
       else if (TessBaseAPIIsValidWord (api, word))
         weight += 1;
@@ -1460,7 +1541,7 @@ settle_latin_languages (GstVocrEngine * engine, PIX * pix,
     if (api == NULL)
       continue;
     best_weight = dictionary_weight (api, vocr_line,
-        capitalises_nouns (line->code), &words);
+        capitalises_nouns (line->code), NULL, &words);
     /* The first language listed takes a line that its dictionary knows as
      * well: which of the languages that know a line equally ("View Go Run
      * Terminal Help", in deu's dictionary too) or not at all (file names)
@@ -1468,7 +1549,7 @@ settle_latin_languages (GstVocrEngine * engine, PIX * pix,
      * language first. */
     if (own != 0 && (api = latin_api (engine, 0)) != NULL) {
       weight = dictionary_weight (api, vocr_line,
-          capitalises_nouns (engine->latin[0]), NULL);
+          capitalises_nouns (engine->latin[0]), NULL, NULL);
       if (weight >= best_weight) {
         own = 0;
         best = engine->latin[0];
@@ -1483,10 +1564,11 @@ settle_latin_languages (GstVocrEngine * engine, PIX * pix,
         continue;
       if (j >= engine->listed_latin) {
         /* A language not listed reads a line only when its dictionary
-         * knows a word more of it, as it was read, than the languages'
-         * (not a name more: "Berlin" is a German noun): a line of names or
-         * code is known to none, and reading it with each would cost
-         * most. It takes the line by a word more too. */
+         * knows a word more of it, as it was read (or but for accents
+         * the languages read without), than the languages' (not a name
+         * more: "Berlin" is a German noun): a line of names or code is
+         * known to none, and reading it with each would cost most. It
+         * takes the line by a word more too, as it reads it. */
         margin = 1;
         /* (a line the languages know but a name of cannot be taken: a
          * model need not be loaded for it) */
@@ -1497,7 +1579,8 @@ settle_latin_languages (GstVocrEngine * engine, PIX * pix,
           break;
         api = engine->latin_apis[j];
         if (dictionary_weight (api, vocr_line,
-                capitalises_nouns (engine->latin[j]), NULL)
+                capitalises_nouns (engine->latin[j]),
+                accented_letters (engine->latin[j]), NULL)
             <= best_weight + margin)
           continue;
       } else if ((api = latin_api (engine, j)) == NULL) {
@@ -1507,7 +1590,7 @@ settle_latin_languages (GstVocrEngine * engine, PIX * pix,
       if (reading == NULL)
         continue;
       weight = dictionary_weight (api, reading,
-          capitalises_nouns (engine->latin[j]), NULL);
+          capitalises_nouns (engine->latin[j]), NULL, NULL);
       if (weight > best_weight + margin) {
         best = engine->latin[j];
         best_weight = weight;
