@@ -21,7 +21,7 @@ PACKAGES="gcc meson ninja-build pkg-config python3
   gstreamer1.0-tools gstreamer1.0-plugins-base gstreamer1.0-plugins-good
   gstreamer1.0-x fonts-dejavu-core tesseract-ocr-eng"
 TEST_PACKAGES="tesseract-ocr-deu tesseract-ocr-fra tesseract-ocr-rus tesseract-ocr-ara
-  tesseract-ocr-chi-sim fonts-noto-cjk
+  tesseract-ocr-chi-sim tesseract-ocr-hin fonts-noto-cjk fonts-lohit-deva
   gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly gstreamer1.0-libav
   libgstrtspserver-1.0-dev
   python3-gi python3-gst-1.0 gir1.2-gstreamer-1.0 gir1.2-gst-plugins-base-1.0

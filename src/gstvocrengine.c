@@ -2182,14 +2182,18 @@ read_region (GstVocrEngine * engine, const GstVideoFrame * frame,
   /* Nothing read: the layout analysis may find no text in a few glyphs
    * of a script, and the languages' models may not even take the glyphs
    * of another script for text (a Chinese sign with languages=eng). Only
-   * a region with glyph-like shapes, as wide as a line of two glyphs or
-   * more: a busy picture has many regions of its shapes, squarer. */
-  if (lines && lines->len == 0 && prepared.region
+   * a region as wide as a line of two glyphs or more: a busy picture has
+   * many regions of its shapes, squarer. Its shapes need not be glyphs:
+   * a Hindi word is one shape, its letters joined by the line they hang
+   * from ("आपातकालीन निकास" left the region gray, and unread). */
+  if (lines && lines->len == 0
       && (engine->non_latin || (engine->read_other_scripts && engine->others))
       && x1 - x0 >= OTHER_SCRIPT_LINE_ASPECT * (y1 - y0)) {
-    Placement as_is = as_is_placement (&place, prepared.region);
+    /* the region as it was: the ink, or the gray left where there is none */
+    PIX *gray = prepared.region ? prepared.region : prepared.pix;
+    Placement as_is = as_is_placement (&place, gray);
 
-    lines = keep_better (lines, read_unfound_line (engine, prepared.region,
+    lines = keep_better (lines, read_unfound_line (engine, gray,
             &as_is, deadline, min_confidence, cancellable, error), 1.0);
   }
   if (lines && (x0 == 0 || x1 == GST_VIDEO_FRAME_WIDTH (frame)))
