@@ -2189,7 +2189,8 @@ read_region (GstVocrEngine * engine, const GstVideoFrame * frame,
   if (lines && lines->len == 0
       && (engine->non_latin || (engine->read_other_scripts && engine->others))
       && x1 - x0 >= OTHER_SCRIPT_LINE_ASPECT * (y1 - y0)) {
-    /* the region as it was: the ink, or the gray left where there is none */
+    /* the region as it was: kept beside its ink, or left so where no side
+     * of its threshold made glyphs */
     PIX *gray = prepared.region ? prepared.region : prepared.pix;
     Placement as_is = as_is_placement (&place, gray);
 
