@@ -530,13 +530,14 @@ find_motion (GstVocrChangeDetector * det, const guint8 * cur,
 
 /* Whether cells of @rect changed between the reference and the last frame
  * updated, compared at full size: MIN_CHANGED_CELLS of them, and
- * FULL_SIZE_CHANGED_SHARE of its text-like ones. A frame is worth reading when whole
- * words changed, and the analysis scale judges that; but within a frame
- * read, a few glyphs replaced in a line (a status bar's "Ln 137" becoming
- * "Ln 270", a clock's seconds) make its earlier reading wrong, and at the
- * analysis scale small digits share most of their edges (an eighth to two
- * fifths of them differed: under the threshold, and as much as text over
- * a moving background differs). At full size they share few. */
+ * FULL_SIZE_CHANGED_SHARE of its text-like ones. A frame is worth reading
+ * when whole words changed, and the analysis scale judges that; but within
+ * a frame read, a few glyphs replaced in a line (a status bar's "Ln 137"
+ * becoming "Ln 270", a clock's seconds) make its earlier reading wrong,
+ * and at the analysis scale small digits share most of their edges (an
+ * eighth to two fifths of them differed: under the threshold, and as much
+ * as text over a moving background differs). At full size they share
+ * few. */
 static gboolean
 changed_at_full_size (GstVocrChangeDetector * det,
     const GstVideoRectangle * rect)
