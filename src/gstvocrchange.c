@@ -23,7 +23,9 @@
  *   until it settles, so a half-faded reading is not kept for the rest.
  * - The map is cut into cells of 8x8 pixels (16x16 frame pixels at 720p).
  *   Text-like cells up to four cells apart across and one down are grouped
- *   into the regions worth reading.
+ *   into the regions worth reading, lengthened over the cells beyond their
+ *   ends that have edges without looking like text (an "i" or a "T" ending
+ *   a word, alone in its cell).
  *   A cell looks like text when a quarter of its pixels are edges, spread
  *   over at least three of its rows and three of its columns: the straight
  *   border of a panel or a bar is not text, however sharp, and its
@@ -77,6 +79,20 @@ G_STATIC_ASSERT (G_N_ELEMENTS (edge_grades) < 128);
  * each other. */
 #define JOIN_X 4
 #define JOIN_Y 1
+/* What a cell of the current frame holds (GstVocrChangeDetector's cells).
+ * An edgy cell is not text-like but has at least EDGY_CELL_EDGES edges (an
+ * eighth of its pixels): a thin letter at a word's end, an "i" or the stem
+ * of a "T", is not text-like in a cell of its own, and a region would cut
+ * it off. A region grows along its length over up to MAX_EDGY_CELLS such
+ * cells at either end. */
+enum
+{
+  CELL_BLANK,
+  CELL_EDGY,
+  CELL_TEXT,
+};
+#define EDGY_CELL_EDGES CELL
+#define MAX_EDGY_CELLS 2
 /* see GstVocrChangeDetector's span and kept */
 #define MOTION_SPAN (160 * GST_MSECOND)
 #define KEPT_MAX 16
@@ -94,7 +110,7 @@ struct _GstVocrChangeDetector
   gint scale;                   /* frame pixels per map pixel, each way */
   gint width, height;           /* of the maps */
   guint text_cells;
-  guint8 *cells;                /* text-like cells of the current frame */
+  guint8 *cells;                /* the current frame's cells: CELL_TEXT, ... */
   guint8 *changed;              /* its cells that changed since the reference */
   /* The luma of the region, full size, of the last frame updated
    * ([current]) and of the reference, the reference's edge map, full size
@@ -489,7 +505,8 @@ compare (GstVocrChangeDetector * det, const guint8 * cur, const guint8 * ref,
       c_text = looks_like_text (&p.cur);
       r_text = looks_like_text (&p.ref);
       if (mark_text) {
-        det->cells[cell] = c_text;
+        det->cells[cell] = c_text ? CELL_TEXT : p.cur.count >= EDGY_CELL_EDGES
+            ? CELL_EDGY : CELL_BLANK;
         det->text_cells += c_text;
       }
       if (!c_text && !r_text)
@@ -877,7 +894,7 @@ static inline gboolean
 member (const GstVocrChangeDetector * det, gsize i, gssize like)
 {
   if (like < 0)
-    return det->cells[i];
+    return det->cells[i] == CELL_TEXT;
   return det->dates[i] == det->dates[like]
       && det->moving[i] == det->moving[like];
 }
@@ -926,6 +943,60 @@ flood (GstVocrChangeDetector * det, guint8 * labels, gint cx, gint cy,
   box->h = y1 - y0 + 1;
 }
 
+/* Whether the cells of @box (in cells) moved by (@dx, @dy) hold an edgy
+ * one: the row or column beside it. */
+static gboolean
+edgy_beside (const GstVocrChangeDetector * det, const GstVideoRectangle * box,
+    gint dx, gint dy)
+{
+  gint x0 = box->x + dx, y0 = box->y + dy, x, y;
+
+  if (x0 < 0 || y0 < 0 || x0 + box->w > det->cells_w
+      || y0 + box->h > det->cells_h)
+    return FALSE;
+  for (y = y0; y < y0 + box->h; y++)
+    for (x = x0; x < x0 + box->w; x++)
+      if (det->cells[(gsize) y * det->cells_w + x] == CELL_EDGY)
+        return TRUE;
+  return FALSE;
+}
+
+/* Lengthens @box (in cells) over the edgy cells beyond its ends, up to
+ * MAX_EDGY_CELLS each: the thin letters that end its words. Along its
+ * length only: across a line lie its neighbours, and a panel's border. */
+static void
+grow_over_edgy_cells (const GstVocrChangeDetector * det,
+    GstVideoRectangle * box)
+{
+  gboolean across = box->w >= box->h;
+  gint dx = across, dy = !across, n;
+  /* its end columns (rows), moved outwards a cell at a time */
+  GstVideoRectangle first = *box, last = *box;
+
+  if (across) {
+    first.w = last.w = 1;
+    last.x = box->x + box->w - 1;
+  } else {
+    first.h = last.h = 1;
+    last.y = box->y + box->h - 1;
+  }
+  for (n = 0; n < MAX_EDGY_CELLS && edgy_beside (det, &first, -dx, -dy); n++) {
+    first.x -= dx;
+    first.y -= dy;
+  }
+  for (n = 0; n < MAX_EDGY_CELLS && edgy_beside (det, &last, dx, dy); n++) {
+    last.x += dx;
+    last.y += dy;
+  }
+  if (across) {
+    box->x = first.x;
+    box->w = last.x - first.x + 1;
+  } else {
+    box->y = first.y;
+    box->h = last.y - first.y + 1;
+  }
+}
+
 static gboolean
 overlap (const GstVideoRectangle * a, const GstVideoRectangle * b)
 {
@@ -938,7 +1009,8 @@ overlap (const GstVideoRectangle * a, const GstVideoRectangle * b)
  * @det: a #GstVocrChangeDetector
  *
  * The places of the last updated frame that look like text: groups of
- * text-like cells, padded by a cell on every side and merged where they
+ * text-like cells, lengthened over the edgy cells beyond their ends (thin
+ * letters), padded by a cell on every side and merged where they
  * overlap, so that reading only these places reads every word the edges
  * show.
  *
@@ -968,10 +1040,11 @@ gst_vocr_change_detector_get_regions (GstVocrChangeDetector * det)
       GstVideoRectangle box;
       gint x0, y0, x1, y1;
 
-      if (!det->cells[cy * det->cells_w + cx] || labels[cy * det->cells_w +
-              cx])
+      if (det->cells[cy * det->cells_w + cx] != CELL_TEXT
+          || labels[cy * det->cells_w + cx])
         continue;
       flood (det, labels, cx, cy, JOIN_X, JOIN_Y, -1, &box);
+      grow_over_edgy_cells (det, &box);
       /* in frame pixels, a cell of margin around, inside the region */
       x0 = MAX (det->x0, det->x0 + (box.x - 1) * cell_px);
       y0 = MAX (det->y0, det->y0 + (box.y - 1) * cell_px);

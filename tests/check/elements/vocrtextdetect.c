@@ -1646,6 +1646,29 @@ GST_START_TEST (test_unchanged_text_beside_a_change_is_carried)
 
 GST_END_TEST;
 
+/* A caption replaced by another where the first letters of two words,
+ * "T" and "i" in DejaVu Sans, fill too little of the change detector's
+ * cells to look like text: the place read is still the whole line, not
+ * "ext found" and "n video" (vocr --demo's clip on a machine whose "Sans"
+ * is DejaVu). */
+GST_START_TEST (test_thin_letters_ending_words_are_read)
+{
+  Run *run = run_with_cues ("videotestsrc num-buffers=60 pattern=blue "
+      "! video/x-raw,width=1280,height=720,framerate=30/1 "
+      "! textoverlay name=o font-desc=\"DejaVu Sans 32\" valignment=bottom "
+      "! videoconvert ! vocrtextdetect ! fakesink name=sink filesrc location=",
+      "1\n00:00:00,000 --> 00:00:01,000\nWelcome to gst-vocr\n\n"
+      "2\n00:00:01,000 --> 00:00:02,000\nText found in video\n\n");
+
+  fail_unless_equals_string (single_line (run, 0)->text,
+      "Welcome to gst-vocr");
+  fail_unless_equals_string (single_line (run, 45)->text,
+      "Text found in video");
+  run_free (run);
+}
+
+GST_END_TEST;
+
 /* The end of a line is erased, far enough from the rest that the rest's
  * region did not change: the old reading reaches out of the region, so it
  * is not carried but read again. */
@@ -2317,6 +2340,7 @@ vocrtextdetect_suite (void)
   tcase_add_test (change, test_new_text_elsewhere_is_found);
   tcase_add_test (change, test_unchanged_text_beside_a_change_is_carried);
   tcase_add_test (change, test_line_changed_in_part_is_reread);
+  tcase_add_test (change, test_thin_letters_ending_words_are_read);
   tcase_add_test (change, test_few_glyphs_replaced_are_reread);
   tcase_add_test (change, test_refresh_interval_forces_reads);
   tcase_add_test (change, test_change_messages);
