@@ -891,6 +891,16 @@ finish_line (GPtrArray * lines, GstVocrLine * line, LanguageTally * tally,
 
   if (line == NULL)
     return;
+  /* a line's confidence is its words' mean, as Tesseract's is, but of the
+   * words' confidences as collect_lines() leaves them (a word joined of
+   * pieces as sure as its letters) */
+  if (line->words->len > 0) {
+    gdouble sum = 0.0;
+
+    for (i = 0; i < line->words->len; i++)
+      sum += ((GstVocrWord *) g_ptr_array_index (line->words, i))->confidence;
+    line->confidence = sum / line->words->len;
+  }
   gst_vocr_line_trim_unsure_symbols (line, EDGE_SYMBOLS_MAX_CONFIDENCE);
   /* A "line" of symbols alone ("@", "|", "=") is Tesseract reading shapes:
    * a ball, a bar, a border. Real text has a letter or a digit. */
@@ -1025,6 +1035,66 @@ strip_direction_marks (gchar * text)
   return text;
 }
 
+/* The confidence of the least sure letter of the word at @ri, 0 to 1. */
+static gdouble
+letters_confidence (TessResultIterator * ri)
+{
+  TessResultIterator *letters = TessResultIteratorCopy (ri);
+  TessPageIterator *pi = TessResultIteratorGetPageIterator (letters);
+  gfloat confidence = 100.0f;
+
+  do {
+    confidence = MIN (confidence, TessResultIteratorConfidence (letters,
+            RIL_SYMBOL));
+  } while (!TessPageIteratorIsAtFinalElement (pi, RIL_WORD, RIL_SYMBOL)
+      && TessPageIteratorNext (pi, RIL_SYMBOL));
+  TessResultIteratorDelete (letters);
+  return confidence / 100.0;
+}
+
+/* Where @word is found in @line's text from @*text_end on: @*text_end
+ * moves past it (to the text's end if it is not found). */
+static void
+pass_word (const GstVocrLine * line, gsize * text_end, const gchar * word)
+{
+  const gchar *at = strstr (line->text + *text_end, word);
+
+  *text_end = at ? (gsize) (at - line->text) + strlen (word) :
+      strlen (line->text);
+}
+
+/* Joins the word @text (box @x, @y, @w, @h) to the last word of @line,
+ * which its text ends at @*text_end, taking the spaces between them out of
+ * the line's text. Nothing changes, and %FALSE is returned, when the line's
+ * text does not hold the two words there, a space apart. */
+static gboolean
+join_last_word (GstVocrLine * line, gsize * text_end, const gchar * text,
+    gint x, gint y, gint w, gint h)
+{
+  GstVocrWord *last = g_ptr_array_index (line->words, line->words->len - 1);
+  gsize len = strlen (last->text);
+  gchar *end = line->text + *text_end, *next = end, *joined;
+  gint x1 = MAX (last->x + last->width, x + w);
+  gint y1 = MAX (last->y + last->height, y + h);
+
+  if (*text_end < len || strncmp (end - len, last->text, len) != 0)
+    return FALSE;
+  while (*next == ' ')
+    next++;
+  if (next == end || !g_str_has_prefix (next, text))
+    return FALSE;
+  memmove (end, next, strlen (next) + 1);
+  *text_end += strlen (text);
+  joined = g_strconcat (last->text, text, NULL);
+  g_free (last->text);
+  last->text = joined;
+  last->x = MIN (last->x, x);
+  last->y = MIN (last->y, y);
+  last->width = x1 - last->x;
+  last->height = y1 - last->y;
+  return TRUE;
+}
+
 /* Tesseract reports boxes in the image it was given, placed by @place.
  * What each line's language is judged by goes to @evidence. */
 static GPtrArray *
@@ -1038,6 +1108,12 @@ collect_lines (TessBaseAPI * api, const Placement * place, GArray * evidence)
   GstVocrLine *line = NULL;
   LanguageTally tally[MAX_LINE_LANGUAGES];
   guint n_tally = 0;
+  /* the last word's ends along the line, in the image Tesseract read, and
+   * where it ends in the line's text */
+  gint last_l = 0, last_r = 0;
+  gboolean last_split = FALSE;
+  gdouble last_letters = 0.0;
+  gsize text_end = 0;
 
   if (ri == NULL)
     return lines;
@@ -1083,6 +1159,7 @@ collect_lines (TessBaseAPI * api, const Placement * place, GArray * evidence)
           TessResultIteratorConfidence (ri, RIL_TEXTLINE) / 100.0,
           x, y, w, h, angle, NULL);
       TessDeleteText (line_text);
+      text_end = 0;
     }
 
     text = TessResultIteratorGetUTF8Text (ri, RIL_WORD);
@@ -1092,18 +1169,47 @@ collect_lines (TessBaseAPI * api, const Placement * place, GArray * evidence)
     if (*text != '\0'
         && TessPageIteratorBoundingBox (pi, RIL_WORD, &l, &t, &r, &b)) {
       gint x, y, w, h;
+      gdouble confidence = TessResultIteratorConfidence (ri, RIL_WORD) / 100.0;
+      /* Where Tesseract's model reads one word of the layout as two, it
+       * gives each piece, and so their line, no confidence at all, however
+       * sure it is of their letters. */
+      gboolean split = confidence <= 0.0;
+      GstVocrWord *last = line->words->len > 0 ?
+          g_ptr_array_index (line->words, line->words->len - 1) : NULL;
 
       place_box (place, l, t, r, b, &x, &y, &w, &h);
-      gst_vocr_line_add_word (line, gst_vocr_word_new (text,
-              TessResultIteratorConfidence (ri, RIL_WORD) / 100.0,
-              x, y, w, h));
+      /* The model splits a file name's extension off at the dot
+       * ("threaten." "js", "confer" ".py") in some fonts, where the layout
+       * found one word. Such a piece is joined to the last word when it
+       * lies more than half inside the last one's box (a space apart,
+       * words never overlap so; italics by a pixel or two), or when both
+       * are pieces split at a dot. The word joined is as sure as its least
+       * sure letter (a word's confidence is about that). */
+      if (last != NULL && l >= last_l && (l < last_r - (r - l) / 2
+              || (split && last_split && (*text == '.'
+                      || g_str_has_suffix (last->text, "."))))
+          && join_last_word (line, &text_end, text, x, y, w, h)) {
+        last->confidence = MIN (last_split ? last_letters : last->confidence,
+            split ? letters_confidence (ri) : confidence);
+        last_letters = last->confidence;
+        last_r = MAX (last_r, r);
+      } else {
+        gst_vocr_line_add_word (line, gst_vocr_word_new (text, confidence,
+                x, y, w, h));
+        pass_word (line, &text_end, text);
+        last_l = l;
+        last_r = r;
+        last_split = split;
+        if (split)
+          last_letters = letters_confidence (ri);
+        if (is_word (text)) {
+          line_evidence.words++;
+          line_evidence.known += TessResultIteratorWordIsFromDictionary (ri);
+        }
+      }
       tally_add (tally, &n_tally, MAX_LINE_LANGUAGES,
           TessResultIteratorWordRecognitionLanguage (ri),
           g_utf8_strlen (text, -1));
-      if (is_word (text)) {
-        line_evidence.words++;
-        line_evidence.known += TessResultIteratorWordIsFromDictionary (ri);
-      }
     }
     TessDeleteText (text);
   } while (TessPageIteratorNext (pi, RIL_WORD));

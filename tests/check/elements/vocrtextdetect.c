@@ -791,6 +791,39 @@ GST_START_TEST (test_other_scripts_are_read)
 
 GST_END_TEST;
 
+/* A file list in a small monospaced font: Tesseract's model splits some
+ * names at the dot ("swirled. py") where its layout found one word, and
+ * gives the pieces, and their line, no confidence at all, however sure of
+ * their letters: the line was dropped as unsure. The pieces are joined,
+ * and the line is as sure as its letters. */
+GST_START_TEST (test_names_split_at_the_dot_are_joined)
+{
+  Run *run = run_one_frame ("textoverlay text=\"threaten.js\nnonusers.py\n"
+      "sojourning.json\nheadiest.yaml\nswirled.py\nconfer.py\" "
+      "font-desc=\"DejaVu Sans Mono 9\" halignment=left valignment=top ! "
+      "videoconvert", "");
+  GstVocrTextMeta *meta = meta_of (run, 0);
+  gboolean found = FALSE;
+  guint i;
+
+  fail_unless (meta != NULL);
+  for (i = 0; i < gst_vocr_text_meta_get_n_lines (meta); i++) {
+    const GstVocrLine *line = gst_vocr_text_meta_get_line (meta, i);
+
+    fail_if (strstr (line->text, ". ") || strstr (line->text, " ."), "%s",
+        line->text);
+    if (strcmp (line->text, "swirled.py") == 0) {
+      found = TRUE;
+      fail_unless_equals_int (line->words->len, 1);
+      fail_unless (line->confidence > 0.9, "%f", line->confidence);
+    }
+  }
+  fail_unless (found);
+  run_free (run);
+}
+
+GST_END_TEST;
+
 /* A code editor's file list: Tesseract reads some of its lines in German
  * (deu's dictionary knows "Terminal", neither knows "buxom.js"); where the
  * dictionaries cannot tell, the first language listed is taken. */
@@ -2302,6 +2335,7 @@ vocrtextdetect_suite (void)
   tcase_add_test (reading, test_sign_in_front_of_windows);
   tcase_add_test (reading, test_language_of_each_line);
   tcase_add_test (reading, test_latin_languages_told_apart);
+  tcase_add_test (reading, test_names_split_at_the_dot_are_joined);
   tcase_add_test (reading, test_first_language_takes_what_no_dictionary_tells);
   tcase_add_test (reading, test_installed_latin_languages_are_read);
   tcase_add_test (reading, test_tightly_set_lines_are_read_alone_cleanly);
