@@ -1173,7 +1173,7 @@ collect_lines (TessBaseAPI * api, const Placement * place, GArray * evidence)
       /* Where Tesseract's model reads one word of the layout as two, it
        * gives each piece, and so their line, no confidence at all, however
        * sure it is of their letters. */
-      gboolean split = confidence <= 0.0;
+      gboolean split = confidence <= 0.0, at_dot;
       GstVocrWord *last = line->words->len > 0 ?
           g_ptr_array_index (line->words, line->words->len - 1) : NULL;
 
@@ -1183,14 +1183,20 @@ collect_lines (TessBaseAPI * api, const Placement * place, GArray * evidence)
        * found one word. Such a piece is joined to the last word when it
        * lies more than half inside the last one's box (a space apart,
        * words never overlap so; italics by a pixel or two), or when both
-       * are pieces split at a dot. The word joined is as sure as its least
-       * sure letter (a word's confidence is about that). */
+       * are pieces split at a dot. Pieces split at a dot are as sure as
+       * their least sure letter, joined (a word's confidence is about
+       * that); others keep no confidence: the model reads a Chinese line
+       * as Latin pieces so, each letter sure ("AL" "RAR" of "生日快乐"). */
+      at_dot = last != NULL && (*text == '.'
+          || g_str_has_suffix (last->text, "."));
       if (last != NULL && l >= last_l && (l < last_r - (r - l) / 2
-              || (split && last_split && (*text == '.'
-                      || g_str_has_suffix (last->text, "."))))
+              || (split && last_split && at_dot))
           && join_last_word (line, &text_end, text, x, y, w, h)) {
-        last->confidence = MIN (last_split ? last_letters : last->confidence,
-            split ? letters_confidence (ri) : confidence);
+        if (at_dot)
+          last->confidence = MIN (last_split ? last_letters :
+              last->confidence, split ? letters_confidence (ri) : confidence);
+        else
+          last->confidence = MIN (last->confidence, confidence);
         last_letters = last->confidence;
         last_r = MAX (last_r, r);
       } else {
