@@ -1180,23 +1180,21 @@ collect_lines (TessBaseAPI * api, const Placement * place, GArray * evidence)
       place_box (place, l, t, r, b, &x, &y, &w, &h);
       /* The model splits a file name's extension off at the dot
        * ("threaten." "js", "confer" ".py") in some fonts, where the layout
-       * found one word. Such a piece is joined to the last word when it
-       * lies more than half inside the last one's box (a space apart,
-       * words never overlap so; italics by a pixel or two), or when both
-       * are pieces split at a dot. Pieces split at a dot are as sure as
-       * their least sure letter, joined (a word's confidence is about
-       * that); others keep no confidence: the model reads a Chinese line
-       * as Latin pieces so, each letter sure ("AL" "RAR" of "生日快乐"). */
+       * found one word. A piece split at a dot is joined to the last word
+       * when it lies more than half inside the last one's box (a space
+       * apart, words never overlap so; italics by a pixel or two), or when
+       * both are such pieces; then the word is as sure as its least sure
+       * letter (a word's confidence is about that). Only at a dot: the
+       * model also reads a Chinese line as Latin pieces boxed one in the
+       * other, each letter sure ("AL" "RAR" of "生日快乐"), and a typing
+       * cursor after a word as a piece inside it ("duration" "fj"). */
       at_dot = last != NULL && (*text == '.'
           || g_str_has_suffix (last->text, "."));
-      if (last != NULL && l >= last_l && (l < last_r - (r - l) / 2
-              || (split && last_split && at_dot))
+      if (at_dot && l >= last_l && (l < last_r - (r - l) / 2
+              || (split && last_split))
           && join_last_word (line, &text_end, text, x, y, w, h)) {
-        if (at_dot)
-          last->confidence = MIN (last_split ? last_letters :
-              last->confidence, split ? letters_confidence (ri) : confidence);
-        else
-          last->confidence = MIN (last->confidence, confidence);
+        last->confidence = MIN (last_split ? last_letters : last->confidence,
+            split ? letters_confidence (ri) : confidence);
         last_letters = last->confidence;
         last_r = MAX (last_r, r);
       } else {
