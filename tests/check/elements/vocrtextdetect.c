@@ -795,8 +795,8 @@ GST_END_TEST;
  * names at the dot ("swirled. py") where its layout found one word, and
  * gives the pieces, and their line, no confidence at all, however sure of
  * their letters: the line was dropped as unsure. The pieces are joined,
- * and the line is as sure as its letters. Pieces split elsewhere stay
- * unsure. */
+ * and the line is as sure as its letters. Pieces split elsewhere are
+ * not. */
 GST_START_TEST (test_names_split_at_the_dot_are_joined)
 {
   Run *run = run_one_frame ("textoverlay text=\"threaten.js\nnonusers.py\n"
@@ -822,9 +822,9 @@ GST_START_TEST (test_names_split_at_the_dot_are_joined)
   fail_unless (found);
   run_free (run);
 
-  /* pieces boxed inside each other, not split at a dot, stay unsure: eng
-   * reads this Chinese line as "AL" "RAR", each letter sure, and joined as
-   * sure they kept chi_sim's reading out */
+  /* pieces boxed one in the other but not split at a dot are not joined:
+   * eng reads this Chinese line as "AL" "RAR", each letter sure, and
+   * joined as sure they kept chi_sim's reading out */
   run = run_one_frame ("textoverlay text=\"生日快乐\" font-desc=\"Sans 24\"",
       "");
   meta = meta_of (run, 0);
