@@ -920,6 +920,10 @@ finish_line (GPtrArray * lines, GstVocrLine * line, LanguageTally * tally,
   g_array_append_val (evidence, *line_evidence);
 }
 
+/* Only a word of this many letters or more that a dictionary knows tells
+ * that a line is in its language. */
+#define KNOWN_WORD_LETTERS 4
+
 /* A word of two letters or more: what a dictionary can know. */
 static gboolean
 is_word (const gchar * text)
@@ -1208,7 +1212,10 @@ collect_lines (TessBaseAPI * api, const Placement * place, GArray * evidence)
           last_letters = letters_confidence (ri);
         if (is_word (text)) {
           line_evidence.words++;
-          line_evidence.known += TessResultIteratorWordIsFromDictionary (ri);
+          /* the dictionaries hold short runs of letters too ("Bll",
+           * "ial", "Jb": eng's reading of Chinese and Arabic lines) */
+          line_evidence.known += g_utf8_strlen (text, -1) >=
+              KNOWN_WORD_LETTERS && TessResultIteratorWordIsFromDictionary (ri);
         }
       }
       tally_add (tally, &n_tally, MAX_LINE_LANGUAGES,
@@ -1964,7 +1971,10 @@ mean_confidence (GPtrArray * lines)
   return lines->len ? sum / lines->len : 0.0;
 }
 
-/* How much was read, and how surely: characters weighted by confidence. */
+/* How much was read, and how surely: characters weighted by confidence,
+ * and by their width: a Chinese or Japanese character is as wide as two
+ * letters, and a reading of its line in Latin letters ("Bll ial" for
+ * "营业时间") has about twice as many. */
 static gdouble
 reading_score (GPtrArray * lines)
 {
@@ -1973,8 +1983,12 @@ reading_score (GPtrArray * lines)
 
   for (i = 0; i < lines->len; i++) {
     GstVocrLine *line = g_ptr_array_index (lines, i);
+    const gchar *c;
+    guint columns = 0;
 
-    score += line->confidence * g_utf8_strlen (line->text, -1);
+    for (c = line->text; *c; c = g_utf8_next_char (c))
+      columns += g_unichar_iswide (g_utf8_get_char (c)) ? 2 : 1;
+    score += line->confidence * columns;
   }
   return score;
 }

@@ -837,6 +837,37 @@ GST_START_TEST (test_names_split_at_the_dot_are_joined)
 
 GST_END_TEST;
 
+/* One short line of another script, alone, in a size where eng reads it
+ * as Latin letters that its dictionary holds ("Bll ial" for "营业时间",
+ * "pol yuabdl Jb" for the Arabic): the line is still read by the other
+ * scripts' models, and a Chinese reading of four characters beats eng's
+ * seven letters. */
+static void
+check_short_line (const gchar * text, const gchar * language)
+{
+  gchar *drawing = g_strdup_printf ("textoverlay text=\"%s\" "
+      "font-desc=\"Sans 28\"", text);
+  Run *run = run_one_frame (drawing, "");
+  GstVocrTextMeta *meta = meta_of (run, 0);
+  const GstVocrLine *line;
+
+  fail_unless (meta != NULL);
+  fail_unless_equals_int (gst_vocr_text_meta_get_n_lines (meta), 1);
+  line = gst_vocr_text_meta_get_line (meta, 0);
+  fail_unless (edit_distance (line->text, text) <= 1, "%s", line->text);
+  fail_unless_equals_string (line->language, language);
+  run_free (run);
+  g_free (drawing);
+}
+
+GST_START_TEST (test_short_lines_of_other_scripts_are_read)
+{
+  check_short_line ("营业时间", "zh-Hans");
+  check_short_line ("حالة الطقس اليوم", "ar-SA");
+}
+
+GST_END_TEST;
+
 /* A code editor's file list: Tesseract reads some of its lines in German
  * (deu's dictionary knows "Terminal", neither knows "buxom.js"); where the
  * dictionaries cannot tell, the first language listed is taken. */
@@ -2349,6 +2380,7 @@ vocrtextdetect_suite (void)
   tcase_add_test (reading, test_language_of_each_line);
   tcase_add_test (reading, test_latin_languages_told_apart);
   tcase_add_test (reading, test_names_split_at_the_dot_are_joined);
+  tcase_add_test (reading, test_short_lines_of_other_scripts_are_read);
   tcase_add_test (reading, test_first_language_takes_what_no_dictionary_tells);
   tcase_add_test (reading, test_installed_latin_languages_are_read);
   tcase_add_test (reading, test_tightly_set_lines_are_read_alone_cleanly);
