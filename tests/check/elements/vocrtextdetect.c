@@ -841,12 +841,13 @@ GST_END_TEST;
  * as Latin letters that its dictionary holds ("Bll ial" for "营业时间",
  * "pol yuabdl Jb" for the Arabic): the line is still read by the other
  * scripts' models, and a Chinese reading of four characters beats eng's
- * seven letters. */
+ * seven letters. Large glyphs are read in the ink too. */
 static void
-check_short_line (const gchar * text, const gchar * language)
+check_short_line (const gchar * text, const gchar * font,
+    const gchar * language)
 {
   gchar *drawing = g_strdup_printf ("textoverlay text=\"%s\" "
-      "font-desc=\"Sans 28\"", text);
+      "font-desc=\"%s\"", text, font);
   Run *run = run_one_frame (drawing, "");
   GstVocrTextMeta *meta = meta_of (run, 0);
   const GstVocrLine *line;
@@ -862,8 +863,11 @@ check_short_line (const gchar * text, const gchar * language)
 
 GST_START_TEST (test_short_lines_of_other_scripts_are_read)
 {
-  check_short_line ("营业时间", "zh-Hans");
-  check_short_line ("حالة الطقس اليوم", "ar-SA");
+  check_short_line ("营业时间", "Sans 28", "zh-Hans");
+  check_short_line ("حالة الطقس اليوم", "Sans 28", "ar-SA");
+  /* large: chi_sim reads it in the gray unsurely (0.33), in the ink
+   * surely */
+  check_short_line ("营业时间", "Sans 44", "zh-Hans");
 }
 
 GST_END_TEST;
