@@ -383,6 +383,13 @@ static const struct
   {"vie", "àáâãèéêìíòóôõùúýăơư"}, {"pol", "ąćęńóśźż"}, {"nld", "éëïö"},
 };
 
+/* Whether the model @code reads the Latin script. */
+static gboolean
+is_latin (const gchar * code)
+{
+  return g_strcmp0 (gst_vocr_language_script (code), "Latn") == 0;
+}
+
 /* At most this many of them, the first installed: each costs a model per
  * worker (about 100 ms to load, 15 MiB), loaded when a line first needs
  * it. */
@@ -401,7 +408,7 @@ latin_languages (const gchar * dir, const gchar * languages, guint * listed,
   guint i;
 
   for (i = 0; codes[i]; i++) {
-    if (g_strcmp0 (gst_vocr_language_script (codes[i]), "Latn") == 0)
+    if (is_latin (codes[i]))
       g_ptr_array_add (latin, g_strdup (codes[i]));
   }
   *listed = latin->len;
@@ -1901,8 +1908,7 @@ read_other_scripts (GstVocrEngine * engine, PIX * pix,
           gray ? gray : pix, gray ? &as_is : place, gray ? &in_gray : line);
 
       if (reading && written_in_letters (reading->text,
-              g_strcmp0 (gst_vocr_language_script (engine->others[j]),
-                  "Latn") == 0)
+              is_latin (engine->others[j]))
           && (best == NULL || reading->confidence > best->confidence)) {
         g_clear_pointer (&best, gst_vocr_line_free);
         best = g_steal_pointer (&reading);
@@ -1921,8 +1927,7 @@ read_other_scripts (GstVocrEngine * engine, PIX * pix,
       GstVocrLine *reading = read_line_alone (engine, best_api, pix, place,
           line);
 
-      if (reading && written_in_letters (reading->text,
-              g_strcmp0 (gst_vocr_language_script (best_code), "Latn") == 0)
+      if (reading && written_in_letters (reading->text, is_latin (best_code))
           && line_score (reading) > line_score (best)) {
         g_clear_pointer (&best, gst_vocr_line_free);
         best = g_steal_pointer (&reading);
@@ -2176,9 +2181,8 @@ read_unfound_line (GstVocrEngine * engine, PIX * gray,
   for (j = 0; engine->read_other_scripts && best && others_ready (engine)
       && engine->others && engine->others[j]; j++) {
     best = keep_better (best, read_as_block (engine, engine->other_apis[j],
-            g_strcmp0 (gst_vocr_language_script (engine->others[j]),
-                "Latn") == 0, gray, as_is, deadline, min_confidence,
-            cancellable, error), 1.0);
+            is_latin (engine->others[j]), gray, as_is, deadline,
+            min_confidence, cancellable, error), 1.0);
   }
   return best;
 }
