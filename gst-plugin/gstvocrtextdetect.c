@@ -1033,6 +1033,24 @@ give_what_is_left (GstVocrEngine * engine, const Sample * sample,
             (gint64) sample->time_limit_ms - spent_ms));
 }
 
+/* Adds to @lines, what was read of @sample (or %NULL after an error), the
+ * rows of large characters nothing read: the change detector's cells do
+ * not take a licence plate's thick strokes for text, so its regions miss
+ * them or cut them. Returns @lines, or %NULL with @error set. */
+static GPtrArray *
+read_large_text (GstVocrTextDetect * self, GstVocrEngine * engine,
+    const Sample * sample, gint64 start, GPtrArray * lines, GError ** error)
+{
+  if (lines == NULL)
+    return NULL;
+  give_what_is_left (engine, sample, start);
+  if (!gst_vocr_engine_read_large_text (engine, &sample->frame,
+          sample->settings.has_roi ? &sample->settings.roi : NULL, lines,
+          sample->settings.min_confidence, self->cancellable, error))
+    g_clear_pointer (&lines, g_ptr_array_unref);
+  return lines;
+}
+
 /* Reads the places of @sample that look like text, or all of it, counting
  * the regions read and carried from the last reading in @n_read and
  * @n_carried. */
@@ -1049,9 +1067,10 @@ read_sample (GstVocrTextDetect * self, GstVocrEngine * engine,
   gst_vocr_engine_set_time_limit (engine, sample->time_limit_ms);
   if (sample->regions == NULL) {
     *n_read = 1;
-    return gst_vocr_engine_recognize (engine, &sample->frame,
+    lines = gst_vocr_engine_recognize (engine, &sample->frame,
         settings->has_roi ? &settings->roi : NULL, settings->mode,
         settings->min_confidence, self->cancellable, error);
+    return read_large_text (self, engine, sample, start, lines, error);
   }
 
   lines = g_ptr_array_new_with_free_func ((GDestroyNotify) gst_vocr_line_free);
@@ -1098,7 +1117,7 @@ read_sample (GstVocrTextDetect * self, GstVocrEngine * engine,
     }
     g_ptr_array_extend_and_steal (lines, found);
   }
-  return lines;
+  return read_large_text (self, engine, sample, start, lines, error);
 }
 
 static void
@@ -1581,7 +1600,8 @@ decide (GstVocrTextDetect * self, Sample * sample, gboolean busy)
       refresh_due ? " refresh due" : "", self->reference ? "" : " first");
   sample->result = result_new ();
   if (threshold > 0.0 && !refresh_due) {
-    /* read only where text can be, and not at all where nothing can */
+    /* read only where small text can be; large text is looked for in the
+     * whole frame (read_large_text()), even when there is no such place */
     sample->regions = gst_vocr_change_detector_get_regions (self->detector);
     if (sample->regions && self->reference
         && same_settings (settings, &self->reference_settings))
@@ -1598,12 +1618,6 @@ decide (GstVocrTextDetect * self, Sample * sample, gboolean busy)
   self->reference = result_ref (sample->result);
   self->reference_settings = *settings;
   self->reference_time = rt;
-
-  if (sample->regions && sample->regions->len == 0) {
-    sample->result->lines = g_ptr_array_new ();
-    sample->result->done = TRUE;
-    return DECISION_REUSE;
-  }
   return DECISION_READ;
 }
 

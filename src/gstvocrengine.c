@@ -2468,6 +2468,131 @@ split_columns (GPtrArray * lines)
   }
 }
 
+/* Reads, each as a single line, the rows of large characters @rows (in
+ * the frame), but those one sure line of @lines already reads along three
+ * quarters of their length: a row is shapes of one height evenly spaced,
+ * one line of text, and the layout analysis of a region can read a part
+ * of it ("520" of "520 MRK"), misread it ("IRK"), or part it into lines
+ * (the other scripts then read "MRK" alone, as Russian "МВК"). A row's
+ * reading replaces the lines it overlaps when it reads more, and more
+ * surely (reading_score()). */
+static GPtrArray *
+read_large_rows (GstVocrEngine * engine, const GstVideoFrame * frame,
+    const guint8 * luma, gint stride, BOXA * rows, GPtrArray * lines,
+    gdouble min_confidence, gint64 deadline, GCancellable * cancellable,
+    GError ** error)
+{
+  TessPageSegMode mode = TessBaseAPIGetPageSegMode (engine->api);
+  gint i, n = boxaGetCount (rows);
+
+  TessBaseAPISetPageSegMode (engine->api, PSM_SINGLE_LINE);
+  for (i = 0; i < n && lines; i++) {
+    BOX *row = boxaGetBox (rows, i, L_CLONE);
+    const GstVocrLine *there = NULL;
+    gdouble score_there = 0.0;
+    guint j, n_there = 0;
+    GPtrArray *found;
+
+    for (j = 0; j < lines->len; j++) {
+      const GstVocrLine *line = g_ptr_array_index (lines, j);
+
+      if (line_overlaps (line, row, 0, 0)) {
+        there = line;
+        n_there++;
+        score_there += line_score (line);
+      }
+    }
+    if (n_there != 1 || there->confidence < SECOND_OPINION_BELOW
+        || 4 * (MIN (there->x + there->width, row->x + row->w)
+            - MAX (there->x, row->x)) < 3 * row->w) {
+      found = read_region (engine, frame, luma, stride, row->x, row->y,
+          row->x + row->w, row->y + row->h, min_confidence, deadline,
+          cancellable, error);
+      if (found == NULL) {
+        g_clear_pointer (&lines, g_ptr_array_unref);
+      } else if (reading_score (found) > score_there) {
+        for (j = lines->len; j > 0; j--) {
+          if (line_overlaps (g_ptr_array_index (lines, j - 1), row, 0, 0))
+            g_ptr_array_remove_index (lines, j - 1);
+        }
+        g_ptr_array_extend_and_steal (lines, found);
+      } else {
+        g_ptr_array_unref (found);
+      }
+    }
+    boxDestroy (&row);
+  }
+  TessBaseAPISetPageSegMode (engine->api, mode);
+  return lines;
+}
+
+/* A row of large characters is found by its shapes alone, and a plate's
+ * characters are in no dictionary: misreadings of a turned plate ("W 8684
+ * NB" as "wy 3084 we") score 0.5 to 0.65, most right readings 0.7 and
+ * more. */
+#define LARGE_TEXT_MIN_CONFIDENCE 0.7
+
+/**
+ * gst_vocr_engine_read_large_text:
+ * @engine: a #GstVocrEngine
+ * @frame: a frame mapped for reading, as for gst_vocr_engine_recognize()
+ * @roi: (nullable): the part of the frame to look in, or %NULL for all of
+ *   it; clipped to the frame
+ * @lines: (element-type GstVocrLine): the lines already read in @frame;
+ *   the large text's lines are added to them
+ * @min_confidence: lines read with less confidence (0 to 1) are dropped
+ * @cancellable: (nullable): cancels a recognition in progress
+ * @error: return location for a #GST_VOCR_ENGINE_ERROR
+ *
+ * Reads, each as a single line, the rows of large characters in @frame
+ * that no line of @lines read surely overlaps: a licence plate's or a
+ * sign's, whose thick strokes do not look like text to a search for small
+ * text, and which Tesseract's layout analysis drops as pictures. A row's
+ * reading replaces the unsure lines of @lines it overlaps.
+ *
+ * Returns: %TRUE, or %FALSE with @error set (@lines then holds what was
+ *   read before the error)
+ */
+gboolean
+gst_vocr_engine_read_large_text (GstVocrEngine * engine,
+    const GstVideoFrame * frame, const GstVideoRectangle * roi,
+    GPtrArray * lines, gdouble min_confidence, GCancellable * cancellable,
+    GError ** error)
+{
+  gint x0, y0, x1, y1, stride;
+  const guint8 *luma;
+  gint64 deadline;
+  BOXA *found, *rows;
+  GPtrArray *read;
+
+  g_return_val_if_fail (engine != NULL, FALSE);
+  g_return_val_if_fail (frame != NULL, FALSE);
+  g_return_val_if_fail (lines != NULL, FALSE);
+
+  gst_vocr_frame_clip (frame, roi, &x0, &y0, &x1, &y1);
+  luma = gst_vocr_frame_luma (frame, &engine->gray, &stride);
+  found = gst_vocr_find_large_text_lines (luma + (gsize) y0 * stride + x0,
+      stride, x1 - x0, y1 - y0);
+  /* in the frame's pixels */
+  rows = boxaTransform (found, x0, y0, 1.0f, 1.0f);
+  boxaDestroy (&found);
+  if (rows == NULL || boxaGetCount (rows) == 0) {
+    boxaDestroy (&rows);
+    return TRUE;
+  }
+  limit_openmp_to_calling_thread ();
+  deadline = engine->time_limit_ms ? g_get_monotonic_time () +
+      (gint64) engine->time_limit_ms * 1000 : G_MAXINT64;
+  read = read_large_rows (engine, frame, luma, stride, rows,
+      g_ptr_array_ref (lines), MAX (min_confidence, LARGE_TEXT_MIN_CONFIDENCE),
+      deadline, cancellable, error);
+  boxaDestroy (&rows);
+  if (read == NULL)
+    return FALSE;
+  g_ptr_array_unref (read);
+  return TRUE;
+}
+
 /**
  * gst_vocr_engine_recognize:
  * @engine: a #GstVocrEngine

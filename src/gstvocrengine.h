@@ -116,6 +116,12 @@ GST_VOCR_API
 gboolean gst_vocr_engine_other_scripts_wanted (GstVocrEngine * engine);
 
 GST_VOCR_API
+gboolean gst_vocr_engine_read_large_text (GstVocrEngine * engine,
+    const GstVideoFrame * frame, const GstVideoRectangle * roi,
+    GPtrArray * lines, gdouble min_confidence, GCancellable * cancellable,
+    GError ** error);
+
+GST_VOCR_API
 GPtrArray *gst_vocr_engine_recognize (GstVocrEngine * engine,
     const GstVideoFrame * frame, const GstVideoRectangle * roi,
     GstVocrPageSegmentation mode, gdouble min_confidence,

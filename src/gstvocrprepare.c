@@ -450,14 +450,18 @@ gst_vocr_prepare_region (const guint8 * luma, gint stride, gint width,
     scale = MIN (scale, sqrt ((gdouble) MAX_SCALED_AREA / width / height));
     if (scale < 1.2)
       scale = 1.0;
+  } else if (glyph_h > 2 * TARGET_GLYPH_HEIGHT) {
+    scale = (gdouble) TARGET_GLYPH_HEIGHT / glyph_h;
   }
   /* the shapes of the region's ink, before any scaling */
   if (cut_left || cut_right)
     prepared->cut = find_cut_glyphs (best.ink, best.shapes, glyph_h,
         cut_left, cut_right);
   prepared->region = pixClone (gray);
-  if (scale > 1.0) {
-    PIX *scaled = pixScaleGrayLI (gray, (l_float32) scale, (l_float32) scale);
+  if (scale != 1.0) {
+    PIX *scaled = scale > 1.0 ? pixScaleGrayLI (gray, (l_float32) scale,
+        (l_float32) scale) : pixScaleAreaMap (gray, (l_float32) scale,
+        (l_float32) scale);
 
     /* the ink again, of the smoother scaled image */
     if (scaled) {
@@ -494,6 +498,9 @@ gst_vocr_prepare_region (const guint8 * luma, gint stride, gint width,
  * glyphs wide finds the strokes of text on any background */
 #define LOCAL_WINDOW 12
 #define LOCAL_FACTOR 0.34f
+/* see gst_vocr_find_large_text_lines() */
+#define LARGE_GLYPH_HEIGHT 28
+#define LARGE_SEARCH_WIDTH 640
 
 typedef struct
 {
@@ -518,9 +525,11 @@ compare_shapes_x (gconstpointer a, gconstpointer b)
 }
 
 /* Adds to @lines the boxes of the rows of glyph-like shapes of @ink
- * (1 bpp, ink set), padded by half their height. */
+ * (1 bpp, ink set) at least @min_height high, padded by half their
+ * height along the row and by 1 / @pad_across_divisor of it across. */
 static void
-add_lines_of (PIX * ink, BOXA * lines)
+add_lines_of (PIX * ink, gint min_height, gint pad_across_divisor,
+    BOXA * lines)
 {
   PIXA *pixa = NULL;
   BOXA *boxa = pixConnComp (ink, &pixa, 8);
@@ -540,7 +549,7 @@ add_lines_of (PIX * ink, BOXA * lines)
     gboolean blob = FALSE;
 
     boxaGetBoxGeometry (boxa, i, &s->x, &s->y, &s->w, &s->h);
-    if (s->h < MIN_BULLET_HEIGHT || s->h > height / 3 || s->w > 2 * s->h)
+    if (s->h < min_height || s->h > height / 3 || s->w > 2 * s->h)
       continue;
     /* windows, bullets and squares, turned or not, are no glyphs */
     if (blob_sized (s->w, s->h)) {
@@ -584,7 +593,7 @@ add_lines_of (PIX * ink, BOXA * lines)
   }
 
   for (i = 0; i < n_shapes; i++) {
-    l_int32 x0 = G_MAXINT32, y0 = G_MAXINT32, x1 = 0, y1 = 0, pad;
+    l_int32 x0 = G_MAXINT32, y0 = G_MAXINT32, x1 = 0, y1 = 0, pad, pad_y;
     gint glyph_h = 0;
 
     if (shape_root (shapes, i) != i || shapes[i].n < LINE_MIN_GLYPHS)
@@ -603,13 +612,34 @@ add_lines_of (PIX * ink, BOXA * lines)
     if (x1 - x0 < 2 * glyph_h)
       continue;
     pad = glyph_h / 2;
+    pad_y = glyph_h / pad_across_divisor;
     x0 = MAX (0, x0 - pad);
-    y0 = MAX (0, y0 - pad);
+    y0 = MAX (0, y0 - pad_y);
     x1 = MIN (width, x1 + pad);
-    y1 = MIN (height, y1 + pad);
+    y1 = MIN (height, y1 + pad_y);
     boxaAddBox (lines, boxCreate (x0, y0, x1 - x0, y1 - y0), L_INSERT);
   }
   g_free (shapes);
+}
+
+/* add_lines_of() the ink of @gray, dark on light and light on dark, each
+ * binarised against its neighbourhood. Leaves @gray inverted. */
+static void
+add_lines_of_both_sides (PIX * gray, gint min_height, gint pad_across_divisor,
+    BOXA * lines)
+{
+  gint polarity;
+
+  for (polarity = 0; polarity < 2; polarity++) {
+    PIX *ink = NULL;
+
+    if (polarity)
+      pixInvert (gray, gray);
+    if (pixSauvolaBinarize (gray, LOCAL_WINDOW, LOCAL_FACTOR, 1, NULL, NULL,
+            NULL, &ink) == 0 && ink)
+      add_lines_of (ink, min_height, pad_across_divisor, lines);
+    pixDestroy (&ink);
+  }
 }
 
 /* Whether boxes @a and @b, which overlap, are parts of one line: about as
@@ -673,24 +703,55 @@ gst_vocr_find_text_lines (const guint8 * luma, gint stride, gint width,
 {
   BOXA *lines = boxaCreate (0);
   PIX *gray;
-  gint polarity;
 
   /* Sauvola's window must fit (Leptonica refuses, loudly, otherwise) */
   if (width < 2 * LOCAL_WINDOW + 3 || height < 2 * LOCAL_WINDOW + 3)
     return lines;
   gray = gray_pix (luma, stride, width, height, NULL);
-  for (polarity = 0; polarity < 2; polarity++) {
-    PIX *ink = NULL;
-
-    if (polarity)
-      pixInvert (gray, gray);
-    if (pixSauvolaBinarize (gray, LOCAL_WINDOW, LOCAL_FACTOR, 1, NULL, NULL,
-            NULL, &ink) == 0 && ink)
-      add_lines_of (ink, lines);
-    pixDestroy (&ink);
-  }
+  add_lines_of_both_sides (gray, MIN_BULLET_HEIGHT, 2, lines);
   pixDestroy (&gray);
   return join_lines (lines);
+}
+
+/**
+ * gst_vocr_find_large_text_lines:
+ * @luma: the region's first pixel
+ * @stride: bytes from one row of @luma to the next
+ * @width: the region's width
+ * @height: the region's height
+ *
+ * Finds the rows of large glyph-like shapes (LARGE_GLYPH_HEIGHT pixels
+ * high or more) of a region, dark on light and light on dark, in the
+ * region scaled down to about LARGE_SEARCH_WIDTH pixels across: a licence
+ * plate's or a sign's characters, whose thick strokes have too few edges
+ * for the change detector's cells to take them for text, and which
+ * Tesseract's layout analysis drops from a region as pictures.
+ *
+ * Returns: (transfer full): the rows' boxes, in the region's pixels
+ */
+BOXA *
+gst_vocr_find_large_text_lines (const guint8 * luma, gint stride,
+    gint width, gint height)
+{
+  gint reduction = MAX (1, width / LARGE_SEARCH_WIDTH);
+  BOXA *lines = boxaCreate (0), *found;
+  PIX *gray, *small;
+
+  if (width / reduction < 2 * LOCAL_WINDOW + 3
+      || height / reduction < 2 * LOCAL_WINDOW + 3)
+    return lines;
+  gray = gray_pix (luma, stride, width, height, NULL);
+  small = reduction > 1 ? pixScaleAreaMap (gray, 1.0f / reduction,
+      1.0f / reduction) : pixClone (gray);
+  pixDestroy (&gray);
+  if (small == NULL)
+    return lines;
+  add_lines_of_both_sides (small, LARGE_GLYPH_HEIGHT / reduction, 5, lines);
+  pixDestroy (&small);
+  found = boxaTransform (join_lines (lines), 0, 0, (l_float32) reduction,
+      (l_float32) reduction);
+  boxaDestroy (&lines);
+  return found;
 }
 
 /**

@@ -40,6 +40,10 @@ BOXA *gst_vocr_find_text_lines (const guint8 * luma, gint stride, gint width,
     gint height);
 
 G_GNUC_INTERNAL
+BOXA *gst_vocr_find_large_text_lines (const guint8 * luma, gint stride,
+    gint width, gint height);
+
+G_GNUC_INTERNAL
 void gst_vocr_prepared_clear (GstVocrPrepared * prepared);
 
 G_END_DECLS

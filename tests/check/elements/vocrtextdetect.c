@@ -1105,6 +1105,67 @@ GST_START_TEST (test_signs_over_a_busy_picture)
 
 GST_END_TEST;
 
+/* One 1280x720 frame of black @text in @font on white, read with
+ * @detect_props. */
+static Run *
+run_large_text (const gchar * text, const gchar * font,
+    const gchar * detect_props)
+{
+  gchar *desc = g_strdup_printf ("videotestsrc num-buffers=1 pattern=white "
+      "! video/x-raw,width=1280,height=720 ! textoverlay text=\"%s\" "
+      "font-desc=\"%s\" color=0xff000000 valignment=center "
+      "halignment=center draw-outline=false "
+      "draw-shadow=false ! vocrtextdetect max-ocr-time=0 %s "
+      "! fakesink name=sink", text, font, detect_props);
+  Run *run = run_pipeline (desc);
+
+  g_free (desc);
+  return run;
+}
+
+/* A licence plate's characters, 70 to 130 pixels high: Tesseract's layout
+ * analysis of the region read a part ("520", "320"), nothing, or misread
+ * them ("МВК" for "MRK", a Cyrillic reading taken by the other scripts).
+ * Found as a row of large shapes, the row is read as one line. */
+GST_START_TEST (test_large_characters_are_read_as_a_row)
+{
+  const gchar *fonts[] = { "DejaVu Sans Bold 72", "DejaVu Sans Mono Bold 100",
+    "DejaVu Serif Bold 64", "DejaVu Sans 80"
+  };
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (fonts); i++) {
+    Run *run = run_large_text ("520 MRK", fonts[i], "");
+    const GstVocrLine *line = single_line (run, 0);
+
+    fail_unless_equals_string (line->text, "520 MRK");
+    fail_unless_equals_string (line->language, "en-US");
+    /* textoverlay centres the text */
+    fail_unless (line->x < 640 && line->x + line->width > 640
+        && line->y < 360 && line->y + line->height > 360,
+        "%s: %d,%d %dx%d", fonts[i], line->x, line->y, line->width,
+        line->height);
+    fail_unless (line->height >= 60, "%s: %d", fonts[i], line->height);
+    run_free (run);
+  }
+}
+
+GST_END_TEST;
+
+/* The rows of large characters are looked for in the region of interest
+ * only. */
+GST_START_TEST (test_large_characters_outside_the_roi_are_not_read)
+{
+  Run *run = run_large_text ("520 MRK", "DejaVu Sans Bold 72",
+      "roi=0,0,1280,200");
+  GstVocrTextMeta *meta = meta_of (run, 0);
+
+  fail_unless (meta == NULL || gst_vocr_text_meta_get_n_lines (meta) == 0);
+  run_free (run);
+}
+
+GST_END_TEST;
+
 /* Text running past the frame's edge, as a ticker's does: the words the
  * edge cuts are not words of the text ("pr" of "protrudes", "rbour" of
  * "Harbour"), the rest of the line is; a line ending 25 px from the edge
@@ -2390,6 +2451,8 @@ vocrtextdetect_suite (void)
   tcase_add_test (reading, test_bullets_are_not_read);
   tcase_add_test (reading, test_words_cut_by_the_frame_edge_are_dropped);
   tcase_add_test (reading, test_signs_over_a_busy_picture);
+  tcase_add_test (reading, test_large_characters_are_read_as_a_row);
+  tcase_add_test (reading, test_large_characters_outside_the_roi_are_not_read);
 
   tcase_add_test (pipeline, test_missing_language_is_a_clear_error);
   tcase_add_test (pipeline, test_unloadable_model_is_an_error);
