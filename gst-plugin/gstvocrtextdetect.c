@@ -162,6 +162,8 @@ typedef struct
   gint refcount;
   gboolean done;
   GPtrArray *lines;
+  /* the luma of each line's box, in the order of @lines */
+  GstVocrSnapshot *snapshot;
   GError *error;
 } Result;
 
@@ -200,7 +202,9 @@ typedef struct
   GArray *regions;
   /* the regions whose text did not change since the last frame read (one
    * flag per region; NULL: none), and that frame's reading: their lines
-   * are taken from it instead of read again */
+   * are taken from it instead of read again, and so are its lines that a
+   * region read again misses though they did not change
+   * (keep_unchanged_lines()) */
   gboolean *unchanged;
   Result *carry_from;
 } Sample;
@@ -820,6 +824,7 @@ result_unref (Result * result)
   if (!g_atomic_int_dec_and_test (&result->refcount))
     return;
   g_clear_pointer (&result->lines, g_ptr_array_unref);
+  g_clear_pointer (&result->snapshot, gst_vocr_snapshot_free);
   g_clear_error (&result->error);
   g_free (result);
 }
@@ -901,6 +906,69 @@ rect_contains (const GstVideoRectangle * outer, const GstVideoRectangle * r)
   return r->x >= outer->x && r->y >= outer->y
       && r->x + r->w <= outer->x + outer->w
       && r->y + r->h <= outer->y + outer->h;
+}
+
+/* The luma of the boxes of @lines in @frame. */
+static GstVocrSnapshot *
+snapshot_lines (const GstVideoFrame * frame, GPtrArray * lines)
+{
+  GstVideoRectangle *boxes = g_new (GstVideoRectangle, MAX (lines->len, 1));
+  GstVocrSnapshot *snapshot;
+  guint i;
+
+  for (i = 0; i < lines->len; i++)
+    boxes[i] = line_box (g_ptr_array_index (lines, i));
+  snapshot = gst_vocr_snapshot_new (frame, boxes, lines->len);
+  g_free (boxes);
+  return snapshot;
+}
+
+/* Appends to @found, what a region @region of @sample read again, copies
+ * of the lines the last reading (@sample's carry_from, when done) read
+ * inside @region that nothing of @found overlaps and whose boxes show the
+ * same pixels in @sample's frame: Tesseract's reading of a region varies
+ * from frame to frame (a code editor's sidebar read whole in one sample
+ * misses three names in the next, when the pointer moved over the code
+ * beside it), and text that did not change is still on screen.
+ * @unchanged caches, for the sample, which of the last reading's lines did
+ * not change. */
+static void
+keep_unchanged_lines (GstVocrTextDetect * self, Sample * sample,
+    const GstVideoRectangle * region, GPtrArray * found,
+    gboolean ** unchanged)
+{
+  const Result *from = sample->carry_from;
+  guint i, j, n;
+  gboolean done;
+
+  if (from == NULL)
+    return;
+  g_mutex_lock (&self->lock);
+  done = from->done;
+  g_mutex_unlock (&self->lock);
+  /* a done reading does not change any more */
+  if (!done || from->lines == NULL || from->snapshot == NULL)
+    return;
+  n = from->lines->len;
+  if (*unchanged == NULL) {
+    *unchanged = g_new0 (gboolean, MAX (n, 1));
+    gst_vocr_snapshot_compare (from->snapshot, &sample->frame, *unchanged);
+  }
+  for (i = 0; i < n; i++) {
+    const GstVocrLine *line = g_ptr_array_index (from->lines, i);
+    GstVideoRectangle box = line_box (line);
+
+    if (!(*unchanged)[i] || !rect_contains (region, &box))
+      continue;
+    for (j = 0; j < found->len; j++) {
+      GstVideoRectangle other = line_box (g_ptr_array_index (found, j));
+
+      if (rects_overlap (&box, &other))
+        break;
+    }
+    if (j == found->len)
+      g_ptr_array_add (found, gst_vocr_line_copy (line));
+  }
 }
 
 /* Appends to @lines copies of the lines that the (done) reading @sample
@@ -1060,6 +1128,7 @@ read_sample (GstVocrTextDetect * self, GstVocrEngine * engine,
 {
   const ReadSettings *settings = &sample->settings;
   gint64 start = g_get_monotonic_time ();
+  g_autofree gboolean *unchanged = NULL;
   GPtrArray *lines;
   guint i;
 
@@ -1115,6 +1184,7 @@ read_sample (GstVocrTextDetect * self, GstVocrEngine * engine,
       g_ptr_array_unref (lines);
       return NULL;
     }
+    keep_unchanged_lines (self, sample, region, found, &unchanged);
     g_ptr_array_extend_and_steal (lines, found);
   }
   return read_large_text (self, engine, sample, start, lines, error);
@@ -1205,6 +1275,7 @@ worker_main (gpointer data)
   while (TRUE) {
     Sample *sample;
     GPtrArray *lines = NULL;
+    GstVocrSnapshot *snapshot;
     guint n_read = 0, n_carried = 0;
     gint64 start;
 
@@ -1215,7 +1286,7 @@ worker_main (gpointer data)
     sample = g_queue_pop_head (&self->todo);
     /* The reading this one carries lines from started before it, on
      * another worker (workers take samples in stream order): wait for it. */
-    while (sample->carry_from && !sample->carry_from->done && !self->shutdown)
+    while (sample->unchanged && !sample->carry_from->done && !self->shutdown)
       g_cond_wait (&self->item_cond, &self->lock);
     g_mutex_unlock (&self->lock);
 
@@ -1245,10 +1316,12 @@ worker_main (gpointer data)
         loader = g_thread_new ("vocr-load", load_engine, &load);
     }
 
+    snapshot = lines ? snapshot_lines (&sample->frame, lines) : NULL;
     g_mutex_lock (&self->lock);
     self->n_regions_read += n_read;
     self->n_regions_carried += n_carried;
     sample->result->lines = lines;
+    sample->result->snapshot = snapshot;
     sample->result->error = g_steal_pointer (&error);
     sample->result->done = TRUE;
     self->in_flight--;
@@ -1549,8 +1622,7 @@ mark_unchanged_regions (GstVocrTextDetect * self, Sample * sample)
   }
   if (n == 0)
     g_clear_pointer (&sample->unchanged, g_free);
-  else
-    sample->carry_from = result_ref (self->reference);
+  sample->carry_from = result_ref (self->reference);
 }
 
 typedef enum

@@ -1176,3 +1176,154 @@ gst_vocr_change_detector_get_changes (GstVocrChangeDetector * det,
   g_free (labels);
   return changes;
 }
+
+/* A pixel of a snapshot's place has changed when its luma differs by at
+ * least the first edge grade; a place has changed when more than
+ * 1 / SNAPSHOT_CHANGED_SHARE of its pixels have. Still text over a still
+ * picture, compressed (the benchmark's slides, a code editor), changes no
+ * pixel so in half a second; a glyph's stroke replaced in a line of ten
+ * changes 0.4 % of its box; subtitles over a moving picture change 1 to
+ * 2 % (their box holds some of the picture), and are read again. */
+#define SNAPSHOT_CHANGED_SHARE 400
+
+struct _GstVocrSnapshot
+{
+  guint n_places;
+  GstVideoRectangle *places;    /* clipped to the frame */
+  guint8 **luma;                /* each place's luma, row after row */
+};
+
+/**
+ * gst_vocr_snapshot_new:
+ * @frame: a frame mapped for reading
+ * @places: (array length=n_places): rectangles of @frame, in its pixels
+ * @n_places: how many
+ *
+ * Keeps the luma of @places of @frame, to tell later whether a frame still
+ * shows the same there (gst_vocr_snapshot_compare()): the lines read in
+ * a frame, whose text is still on screen in a later frame whose reading
+ * missed it.
+ *
+ * Returns: (transfer full): the snapshot
+ */
+GstVocrSnapshot *
+gst_vocr_snapshot_new (const GstVideoFrame * frame,
+    const GstVideoRectangle * places, guint n_places)
+{
+  GstVocrSnapshot *snapshot = g_new0 (GstVocrSnapshot, 1);
+  GstVocrLumaBuffer buffer = { 0 };
+  const guint8 *luma;
+  gint stride;
+  guint i;
+
+  g_return_val_if_fail (frame != NULL, snapshot);
+  g_return_val_if_fail (places != NULL || n_places == 0, snapshot);
+
+  luma = gst_vocr_frame_luma (frame, &buffer, &stride);
+  snapshot->n_places = n_places;
+  snapshot->places = g_new (GstVideoRectangle, MAX (n_places, 1));
+  snapshot->luma = g_new0 (guint8 *, MAX (n_places, 1));
+  for (i = 0; i < n_places; i++) {
+    GstVideoRectangle *place = &snapshot->places[i];
+    gint x0, y0, x1, y1, y;
+
+    gst_vocr_frame_clip (frame, &places[i], &x0, &y0, &x1, &y1);
+    place->x = x0;
+    place->y = y0;
+    place->w = MAX (0, x1 - x0);
+    place->h = MAX (0, y1 - y0);
+    snapshot->luma[i] = g_malloc ((gsize) MAX (1, place->w * place->h));
+    for (y = 0; y < place->h; y++)
+      memcpy (snapshot->luma[i] + (gsize) y * place->w,
+          luma + (gsize) (y0 + y) * stride + x0, place->w);
+  }
+  g_free (buffer.data);
+  return snapshot;
+}
+
+/**
+ * gst_vocr_snapshot_get_n_places:
+ * @snapshot: a #GstVocrSnapshot
+ *
+ * Returns: how many places @snapshot keeps
+ */
+guint
+gst_vocr_snapshot_get_n_places (const GstVocrSnapshot * snapshot)
+{
+  g_return_val_if_fail (snapshot != NULL, 0);
+
+  return snapshot->n_places;
+}
+
+/* Whether @luma (@stride a row) shows what @snapshot kept of place @i. */
+static gboolean
+place_unchanged (const GstVocrSnapshot * snapshot, guint i,
+    const guint8 * luma, gint stride)
+{
+  const GstVideoRectangle *place = &snapshot->places[i];
+  guint64 differing = 0;
+  gint x, y;
+
+  for (y = 0; y < place->h; y++) {
+    const guint8 *then = snapshot->luma[i] + (gsize) y * place->w;
+    const guint8 *now = luma + (gsize) (place->y + y) * stride + place->x;
+
+    for (x = 0; x < place->w; x++)
+      differing += abs_diff (then[x], now[x]) >= edge_grades[0];
+  }
+  return differing * SNAPSHOT_CHANGED_SHARE <= (guint64) place->w * place->h;
+}
+
+/**
+ * gst_vocr_snapshot_compare:
+ * @snapshot: a #GstVocrSnapshot
+ * @frame: a frame mapped for reading
+ * @unchanged: (out caller-allocates) (array): one flag per place of
+ *   @snapshot (gst_vocr_snapshot_get_n_places())
+ *
+ * Sets @unchanged[i] when @frame shows what the snapshot's frame showed in
+ * its place i (a handful of pixels may differ: compression), and clears
+ * it when @frame changed there, or the place is empty or out of @frame.
+ */
+void
+gst_vocr_snapshot_compare (const GstVocrSnapshot * snapshot,
+    const GstVideoFrame * frame, gboolean * unchanged)
+{
+  GstVocrLumaBuffer buffer = { 0 };
+  const guint8 *luma;
+  gint stride;
+  guint i;
+
+  g_return_if_fail (snapshot != NULL);
+  g_return_if_fail (frame != NULL);
+  g_return_if_fail (unchanged != NULL || snapshot->n_places == 0);
+
+  luma = gst_vocr_frame_luma (frame, &buffer, &stride);
+  for (i = 0; i < snapshot->n_places; i++) {
+    const GstVideoRectangle *place = &snapshot->places[i];
+
+    unchanged[i] = place->w > 0 && place->h > 0
+        && place->x + place->w <= GST_VIDEO_FRAME_WIDTH (frame)
+        && place->y + place->h <= GST_VIDEO_FRAME_HEIGHT (frame)
+        && place_unchanged (snapshot, i, luma, stride);
+  }
+  g_free (buffer.data);
+}
+
+/**
+ * gst_vocr_snapshot_free:
+ * @snapshot: (transfer full) (nullable): a #GstVocrSnapshot
+ */
+void
+gst_vocr_snapshot_free (GstVocrSnapshot * snapshot)
+{
+  guint i;
+
+  if (snapshot == NULL)
+    return;
+  for (i = 0; i < snapshot->n_places; i++)
+    g_free (snapshot->luma[i]);
+  g_free (snapshot->luma);
+  g_free (snapshot->places);
+  g_free (snapshot);
+}

@@ -82,4 +82,21 @@ GArray *gst_vocr_change_detector_get_changes (GstVocrChangeDetector * det,
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GstVocrChangeDetector,
     gst_vocr_change_detector_free)
 
+typedef struct _GstVocrSnapshot GstVocrSnapshot;
+
+GST_VOCR_API
+GstVocrSnapshot *gst_vocr_snapshot_new (const GstVideoFrame * frame,
+    const GstVideoRectangle * places, guint n_places);
+
+GST_VOCR_API
+guint gst_vocr_snapshot_get_n_places (const GstVocrSnapshot * snapshot);
+
+GST_VOCR_API
+void gst_vocr_snapshot_compare (const GstVocrSnapshot * snapshot,
+    const GstVideoFrame * frame, gboolean * unchanged);
+
+GST_VOCR_API void gst_vocr_snapshot_free (GstVocrSnapshot * snapshot);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GstVocrSnapshot, gst_vocr_snapshot_free)
+
 G_END_DECLS

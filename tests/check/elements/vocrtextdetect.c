@@ -1825,6 +1825,39 @@ GST_START_TEST (test_line_changed_in_part_is_reread)
 
 GST_END_TEST;
 
+/* Where a place is read again, the lines of the last reading that the new
+ * one misses are kept only where their pixels did not change: a line that
+ * went, or changed, is not kept from before. */
+GST_START_TEST (test_lines_gone_from_a_reread_place_are_not_kept)
+{
+  Run *run = run_with_cues ("videotestsrc num-buffers=90 pattern=black "
+      "! video/x-raw,width=640,height=360,framerate=30/1 "
+      "! textoverlay name=o halignment=left valignment=top "
+      "line-alignment=left font-desc=\"Sans 20\" ! vocrtextdetect "
+      "! fakesink name=sink filesrc location=",
+      "1\n00:00:00,000 --> 00:00:01,000\nGate closes at 7\nPlatform 4\n"
+      "Track 12\n\n"
+      "2\n00:00:01,000 --> 00:00:02,000\nGate closes at 7\nPlatform 9\n\n"
+      "3\n00:00:02,000 --> 00:00:03,000\nGate closes at 7\n\n");
+  const guint samples[] = { 45, 75 };
+  guint i;
+
+  fail_unless (has_line (run, 0, "Platform 4"));
+  fail_unless (has_line (run, 0, "Track 12"));
+  for (i = 0; i < G_N_ELEMENTS (samples); i++) {
+    fail_unless (has_line (run, samples[i], "Gate closes at 7"));
+    fail_if (has_line (run, samples[i], "Platform 4"), "buffer %u",
+        samples[i]);
+    fail_if (has_line (run, samples[i], "Track 12"), "buffer %u",
+        samples[i]);
+  }
+  fail_unless (has_line (run, 45, "Platform 9"));
+  fail_if (has_line (run, 75, "Platform 9"));
+  run_free (run);
+}
+
+GST_END_TEST;
+
 /* A status bar's position changes in two digits ("Ln 200, Col 70" to
  * "Ln 270, Col 10"), at the change detector's scale (half size at 720p)
  * barely a change: light letters on blue have no strong edges to judge
@@ -2478,6 +2511,7 @@ vocrtextdetect_suite (void)
   tcase_add_test (change, test_new_text_elsewhere_is_found);
   tcase_add_test (change, test_unchanged_text_beside_a_change_is_carried);
   tcase_add_test (change, test_line_changed_in_part_is_reread);
+  tcase_add_test (change, test_lines_gone_from_a_reread_place_are_not_kept);
   tcase_add_test (change, test_thin_letters_ending_words_are_read);
   tcase_add_test (change, test_few_glyphs_replaced_are_reread);
   tcase_add_test (change, test_refresh_interval_forces_reads);

@@ -166,6 +166,76 @@ GST_START_TEST (test_moving_text_is_told)
 
 GST_END_TEST;
 
+/* Maps make_frame (@x, @y), with the "H" at index @changed (if any)
+ * drawn as an "I", into @frame; unmap with gst_video_frame_unmap() and
+ * unref its buffer. */
+static void
+map_frame (gint x, gint y, gint changed, GstVideoFrame * frame)
+{
+  GstBuffer *buffer = make_frame (x, y);
+  GstVideoInfo info;
+  GstMapInfo map;
+  gint gy;
+
+  if (changed >= 0) {
+    fail_unless (gst_buffer_map (buffer, &map, GST_MAP_WRITE));
+    for (gy = 9; gy < 11; gy++)
+      memset (map.data + (y + gy) * WIDTH + x + changed * 18 + 2, 0, 8);
+    gst_buffer_unmap (buffer, &map);
+  }
+  gst_video_info_set_format (&info, GST_VIDEO_FORMAT_GRAY8, WIDTH, HEIGHT);
+  fail_unless (gst_video_frame_map (frame, &info, buffer, GST_MAP_READ));
+  gst_buffer_unref (buffer);
+}
+
+/* A snapshot of a line's box tells a frame showing the same line (a few
+ * pixels flickering) from one where a glyph changed or the line moved. */
+GST_START_TEST (test_snapshot_tells_a_place_that_changed)
+{
+  GstVideoRectangle places[] = {
+    {40, 100, 180, 20},         /* the line */
+    {400, 200, 60, 30},         /* black, beside it */
+    {600, 340, 100, 40},        /* reaching out of the frame */
+  };
+  GstVideoFrame first, same, glyph, moved;
+  GstVocrSnapshot *snapshot;
+  gboolean unchanged[G_N_ELEMENTS (places)];
+  guint8 *flicker;
+
+  map_frame (40, 100, -1, &first);
+  map_frame (40, 100, -1, &same);
+  map_frame (40, 100, 4, &glyph);
+  map_frame (44, 100, -1, &moved);
+  /* compression's flicker: a few of the line's pixels, well under 1 % */
+  flicker = GST_VIDEO_FRAME_PLANE_DATA (&same, 0);
+  flicker[105 * WIDTH + 41] = 0;
+  flicker[110 * WIDTH + 90] = 200;
+
+  snapshot = gst_vocr_snapshot_new (&first, places, G_N_ELEMENTS (places));
+  fail_unless_equals_int (gst_vocr_snapshot_get_n_places (snapshot), 3);
+
+  gst_vocr_snapshot_compare (snapshot, &same, unchanged);
+  fail_unless (unchanged[0]);
+  fail_unless (unchanged[1]);
+  /* clipped to the frame, what is left of it did not change */
+  fail_unless (unchanged[2]);
+
+  gst_vocr_snapshot_compare (snapshot, &glyph, unchanged);
+  fail_if (unchanged[0], "an H became an I");
+  fail_unless (unchanged[1]);
+
+  gst_vocr_snapshot_compare (snapshot, &moved, unchanged);
+  fail_if (unchanged[0], "the line moved by 4 pixels");
+
+  gst_vocr_snapshot_free (snapshot);
+  gst_video_frame_unmap (&first);
+  gst_video_frame_unmap (&same);
+  gst_video_frame_unmap (&glyph);
+  gst_video_frame_unmap (&moved);
+}
+
+GST_END_TEST;
+
 static Suite *
 change_suite (void)
 {
@@ -175,6 +245,7 @@ change_suite (void)
   suite_add_tcase (s, tc);
   tcase_add_test (tc, test_text_coming_between_reads_is_dated);
   tcase_add_test (tc, test_moving_text_is_told);
+  tcase_add_test (tc, test_snapshot_tells_a_place_that_changed);
   return s;
 }
 
