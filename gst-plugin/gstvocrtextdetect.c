@@ -1102,20 +1102,25 @@ give_what_is_left (GstVocrEngine * engine, const Sample * sample,
 }
 
 /* Adds to @lines, what was read of @sample (or %NULL after an error), the
- * rows of large characters nothing read: the change detector's cells do
- * not take a licence plate's thick strokes for text, so its regions miss
- * them or cut them. Returns @lines, or %NULL with @error set. */
+ * rows of large characters nothing read, counting them in @n_read: the
+ * change detector's cells do not take a licence plate's thick strokes for
+ * text, so its regions miss them or cut them. Returns @lines, or %NULL
+ * with @error set. */
 static GPtrArray *
 read_large_text (GstVocrTextDetect * self, GstVocrEngine * engine,
-    const Sample * sample, gint64 start, GPtrArray * lines, GError ** error)
+    const Sample * sample, gint64 start, GPtrArray * lines, guint * n_read,
+    GError ** error)
 {
+  guint n_rows = 0;
+
   if (lines == NULL)
     return NULL;
   give_what_is_left (engine, sample, start);
   if (!gst_vocr_engine_read_large_text (engine, &sample->frame,
           sample->settings.has_roi ? &sample->settings.roi : NULL, lines,
-          sample->settings.min_confidence, self->cancellable, error))
+          sample->settings.min_confidence, &n_rows, self->cancellable, error))
     g_clear_pointer (&lines, g_ptr_array_unref);
+  *n_read += n_rows;
   return lines;
 }
 
@@ -1139,7 +1144,8 @@ read_sample (GstVocrTextDetect * self, GstVocrEngine * engine,
     lines = gst_vocr_engine_recognize (engine, &sample->frame,
         settings->has_roi ? &settings->roi : NULL, settings->mode,
         settings->min_confidence, self->cancellable, error);
-    return read_large_text (self, engine, sample, start, lines, error);
+    return read_large_text (self, engine, sample, start, lines, n_read,
+        error);
   }
 
   lines = g_ptr_array_new_with_free_func ((GDestroyNotify) gst_vocr_line_free);
@@ -1187,7 +1193,8 @@ read_sample (GstVocrTextDetect * self, GstVocrEngine * engine,
     keep_unchanged_lines (self, sample, region, found, &unchanged);
     g_ptr_array_extend_and_steal (lines, found);
   }
-  return read_large_text (self, engine, sample, start, lines, error);
+  return read_large_text (self, engine, sample, start, lines, n_read,
+      error);
 }
 
 static void

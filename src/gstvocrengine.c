@@ -2479,8 +2479,8 @@ split_columns (GPtrArray * lines)
 static GPtrArray *
 read_large_rows (GstVocrEngine * engine, const GstVideoFrame * frame,
     const guint8 * luma, gint stride, BOXA * rows, GPtrArray * lines,
-    gdouble min_confidence, gint64 deadline, GCancellable * cancellable,
-    GError ** error)
+    gdouble min_confidence, gint64 deadline, guint * n_read,
+    GCancellable * cancellable, GError ** error)
 {
   TessPageSegMode mode = TessBaseAPIGetPageSegMode (engine->api);
   gint i, n = boxaGetCount (rows);
@@ -2505,6 +2505,7 @@ read_large_rows (GstVocrEngine * engine, const GstVideoFrame * frame,
     if (n_there != 1 || there->confidence < SECOND_OPINION_BELOW
         || 4 * (MIN (there->x + there->width, row->x + row->w)
             - MAX (there->x, row->x)) < 3 * row->w) {
+      (*n_read)++;
       found = read_region (engine, frame, luma, stride, row->x, row->y,
           row->x + row->w, row->y + row->h, min_confidence, deadline,
           cancellable, error);
@@ -2541,6 +2542,7 @@ read_large_rows (GstVocrEngine * engine, const GstVideoFrame * frame,
  * @lines: (element-type GstVocrLine): the lines already read in @frame;
  *   the large text's lines are added to them
  * @min_confidence: lines read with less confidence (0 to 1) are dropped
+ * @n_read: (out): how many rows were read
  * @cancellable: (nullable): cancels a recognition in progress
  * @error: return location for a #GST_VOCR_ENGINE_ERROR
  *
@@ -2556,8 +2558,8 @@ read_large_rows (GstVocrEngine * engine, const GstVideoFrame * frame,
 gboolean
 gst_vocr_engine_read_large_text (GstVocrEngine * engine,
     const GstVideoFrame * frame, const GstVideoRectangle * roi,
-    GPtrArray * lines, gdouble min_confidence, GCancellable * cancellable,
-    GError ** error)
+    GPtrArray * lines, gdouble min_confidence, guint * n_read,
+    GCancellable * cancellable, GError ** error)
 {
   gint x0, y0, x1, y1, stride;
   const guint8 *luma;
@@ -2568,7 +2570,9 @@ gst_vocr_engine_read_large_text (GstVocrEngine * engine,
   g_return_val_if_fail (engine != NULL, FALSE);
   g_return_val_if_fail (frame != NULL, FALSE);
   g_return_val_if_fail (lines != NULL, FALSE);
+  g_return_val_if_fail (n_read != NULL, FALSE);
 
+  *n_read = 0;
   gst_vocr_frame_clip (frame, roi, &x0, &y0, &x1, &y1);
   luma = gst_vocr_frame_luma (frame, &engine->gray, &stride);
   found = gst_vocr_find_large_text_lines (luma + (gsize) y0 * stride + x0,
@@ -2585,7 +2589,7 @@ gst_vocr_engine_read_large_text (GstVocrEngine * engine,
       (gint64) engine->time_limit_ms * 1000 : G_MAXINT64;
   read = read_large_rows (engine, frame, luma, stride, rows,
       g_ptr_array_ref (lines), MAX (min_confidence, LARGE_TEXT_MIN_CONFIDENCE),
-      deadline, cancellable, error);
+      deadline, n_read, cancellable, error);
   boxaDestroy (&rows);
   if (read == NULL)
     return FALSE;

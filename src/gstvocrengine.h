@@ -118,8 +118,8 @@ gboolean gst_vocr_engine_other_scripts_wanted (GstVocrEngine * engine);
 GST_VOCR_API
 gboolean gst_vocr_engine_read_large_text (GstVocrEngine * engine,
     const GstVideoFrame * frame, const GstVideoRectangle * roi,
-    GPtrArray * lines, gdouble min_confidence, GCancellable * cancellable,
-    GError ** error);
+    GPtrArray * lines, gdouble min_confidence, guint * n_read,
+    GCancellable * cancellable, GError ** error);
 
 GST_VOCR_API
 GPtrArray *gst_vocr_engine_recognize (GstVocrEngine * engine,
