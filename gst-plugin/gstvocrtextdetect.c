@@ -1104,8 +1104,8 @@ give_what_is_left (GstVocrEngine * engine, const Sample * sample,
 /* Adds to @lines, what was read of @sample (or %NULL after an error), the
  * rows of large characters nothing read, counting them in @n_read: the
  * change detector's cells do not take a licence plate's thick strokes for
- * text, so its regions miss them or cut them. Returns @lines, or %NULL
- * with @error set. */
+ * text, so its regions miss them or cut them. Out of time for them, what
+ * was read stands. Returns @lines, or %NULL with @error set. */
 static GPtrArray *
 read_large_text (GstVocrTextDetect * self, GstVocrEngine * engine,
     const Sample * sample, gint64 start, GPtrArray * lines, guint * n_read,
@@ -1118,8 +1118,13 @@ read_large_text (GstVocrTextDetect * self, GstVocrEngine * engine,
   give_what_is_left (engine, sample, start);
   if (!gst_vocr_engine_read_large_text (engine, &sample->frame,
           sample->settings.has_roi ? &sample->settings.roi : NULL, lines,
-          sample->settings.min_confidence, &n_rows, self->cancellable, error))
-    g_clear_pointer (&lines, g_ptr_array_unref);
+          sample->settings.min_confidence, &n_rows, self->cancellable, error)) {
+    if (g_error_matches (*error, GST_VOCR_ENGINE_ERROR,
+            GST_VOCR_ENGINE_ERROR_TIMEOUT))
+      g_clear_error (error);
+    else
+      g_clear_pointer (&lines, g_ptr_array_unref);
+  }
   *n_read += n_rows;
   return lines;
 }
