@@ -2547,10 +2547,12 @@ read_large_rows (GstVocrEngine * engine, const GstVideoFrame * frame,
  * @error: return location for a #GST_VOCR_ENGINE_ERROR
  *
  * Reads, each as a single line, the rows of large characters in @frame
- * that no line of @lines read surely overlaps: a licence plate's or a
- * sign's, whose thick strokes do not look like text to a search for small
- * text, and which Tesseract's layout analysis drops as pictures. A row's
- * reading replaces the unsure lines of @lines it overlaps.
+ * (a licence plate's or a sign's, whose thick strokes do not look like
+ * text to a search for small text, and which Tesseract's layout analysis
+ * drops as pictures) but those one sure line of @lines already reads
+ * along three quarters of their length. A row's reading is taken when it
+ * is sure, and replaces the lines of @lines it overlaps when it reads
+ * more characters, more surely.
  *
  * Returns: %TRUE, or %FALSE with @error set (@lines then holds what was
  *   read before the error)
