@@ -24,8 +24,10 @@
  *
  * A sample is given to Tesseract only when its text may have changed since
  * the last sample read (#GstVocrTextDetect:change-threshold), and then only
- * the places that look like text; otherwise it carries the last reading.
- * #GstVocrTextDetect:refresh-interval bounds how long a reading is kept.
+ * the places that look like text, and the rows of large characters (a
+ * licence plate's) that those do not already read; otherwise it carries
+ * the last reading. #GstVocrTextDetect:refresh-interval bounds how long a
+ * reading is kept.
  *
  * When #GstVocrTextDetect:message is %TRUE the element posts an element
  * message named `vocr-text` for each sampled frame, also when no text was
@@ -64,8 +66,8 @@
  * workers), `reused` (answered without OCR), `skipped` (live samples no
  * worker was free for), `timeouts` (reads abandoned after
  * #GstVocrTextDetect:max-ocr-time), `regions-read` and `regions-carried`
- * (places Tesseract read, and places whose unchanged text kept the last
- * reading)
+ * (places and rows Tesseract read, and places whose unchanged text kept
+ * the last reading)
  * (#guint64 each), `mean-ocr-ms` (#gdouble) and `queue-depth` (#guint,
  * buffers and events held).
  *
