@@ -1103,6 +1103,20 @@ give_what_is_left (GstVocrEngine * engine, const Sample * sample,
             (gint64) sample->time_limit_ms - spent_ms));
 }
 
+/* A further look at a sample (a wider region, the rows of large
+ * characters) that runs out of max-ocr-time leaves what was read before it
+ * standing: clears @error and returns %TRUE when it is the engine's
+ * timeout. */
+static gboolean
+forgive_timeout (GError ** error)
+{
+  if (!g_error_matches (*error, GST_VOCR_ENGINE_ERROR,
+          GST_VOCR_ENGINE_ERROR_TIMEOUT))
+    return FALSE;
+  g_clear_error (error);
+  return TRUE;
+}
+
 /* Adds to @lines, what was read of @sample (or %NULL after an error), the
  * rows of large characters nothing read, counting them in @n_read: the
  * change detector's cells do not take a licence plate's thick strokes for
@@ -1120,13 +1134,9 @@ read_large_text (GstVocrTextDetect * self, GstVocrEngine * engine,
   give_what_is_left (engine, sample, start);
   if (!gst_vocr_engine_read_large_text (engine, &sample->frame,
           sample->settings.has_roi ? &sample->settings.roi : NULL, lines,
-          sample->settings.min_confidence, &n_rows, self->cancellable, error)) {
-    if (g_error_matches (*error, GST_VOCR_ENGINE_ERROR,
-            GST_VOCR_ENGINE_ERROR_TIMEOUT))
-      g_clear_error (error);
-    else
-      g_clear_pointer (&lines, g_ptr_array_unref);
-  }
+          sample->settings.min_confidence, &n_rows, self->cancellable, error)
+      && !forgive_timeout (error))
+    g_clear_pointer (&lines, g_ptr_array_unref);
   *n_read += n_rows;
   return lines;
 }
@@ -1185,11 +1195,7 @@ read_sample (GstVocrTextDetect * self, GstVocrEngine * engine,
         found = again;
       } else if (again) {
         g_ptr_array_unref (again);
-      } else if (g_error_matches (*error, GST_VOCR_ENGINE_ERROR,
-              GST_VOCR_ENGINE_ERROR_TIMEOUT)) {
-        /* out of time for a second look: the first stands */
-        g_clear_error (error);
-      } else {
+      } else if (!forgive_timeout (error)) {
         g_clear_pointer (&found, g_ptr_array_unref);
       }
     }

@@ -1204,21 +1204,23 @@ struct _GstVocrSnapshot
  * a frame, whose text is still on screen in a later frame whose reading
  * missed it.
  *
- * Returns: (transfer full): the snapshot
+ * Returns: (transfer full) (nullable): the snapshot, %NULL when called
+ *   without a frame
  */
 GstVocrSnapshot *
 gst_vocr_snapshot_new (const GstVideoFrame * frame,
     const GstVideoRectangle * places, guint n_places)
 {
-  GstVocrSnapshot *snapshot = g_new0 (GstVocrSnapshot, 1);
+  GstVocrSnapshot *snapshot;
   GstVocrLumaBuffer buffer = { 0 };
   const guint8 *luma;
   gint stride;
   guint i;
 
-  g_return_val_if_fail (frame != NULL, snapshot);
-  g_return_val_if_fail (places != NULL || n_places == 0, snapshot);
+  g_return_val_if_fail (frame != NULL, NULL);
+  g_return_val_if_fail (places != NULL || n_places == 0, NULL);
 
+  snapshot = g_new0 (GstVocrSnapshot, 1);
   luma = gst_vocr_frame_luma (frame, &buffer, &stride);
   snapshot->n_places = n_places;
   snapshot->places = g_new (GstVideoRectangle, MAX (n_places, 1));
