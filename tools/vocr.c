@@ -87,7 +87,11 @@ clear_progress (App * app)
 static void
 fail (App * app, gint code, const gchar * format, ...) G_GNUC_PRINTF (3, 4);
 
-/* Reports one line and stops with @code; only the first failure counts. */
+/* posted by on_no_more_pads() when the input has no video stream */
+#define NO_VIDEO_MESSAGE "vocr-no-video"
+
+/* Reports one line and stops with @code; only the first failure counts.
+ * Main thread only (the bus watch, signal and timeout sources). */
 static void
 fail (App * app, gint code, const gchar * format, ...)
 {
@@ -203,11 +207,16 @@ on_pad_added (GstElement * decodebin, GstPad * pad, App * app)
   gst_object_unref (sinkpad);
 }
 
+/* On a streaming thread, maybe before the main loop runs: a quit then
+ * would be lost, and the error that follows ignored as a second failure
+ * (vocr hung on a truncated MP4). The bus watch reports it instead. */
 static void
 on_no_more_pads (GstElement * decodebin, App * app)
 {
   if (!app->video_linked)
-    fail (app, EXIT_RUNTIME, "%s: no video stream in this input", app->input);
+    gst_element_post_message (decodebin,
+        gst_message_new_application (GST_OBJECT (decodebin),
+            gst_structure_new_empty (NO_VIDEO_MESSAGE)));
 }
 
 static gboolean
@@ -248,6 +257,11 @@ on_bus_message (GstBus * bus, GstMessage * msg, gpointer data)
       g_error_free (error);
       break;
     }
+    case GST_MESSAGE_APPLICATION:
+      if (gst_message_has_name (msg, NO_VIDEO_MESSAGE))
+        fail (app, EXIT_RUNTIME, "%s: no video stream in this input",
+            app->input);
+      break;
     case GST_MESSAGE_ELEMENT:
       if (gst_is_missing_plugin_message (msg) && !app->missing_plugin)
         app->missing_plugin =
