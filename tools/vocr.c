@@ -58,6 +58,7 @@ typedef struct
   GstElement *pipeline, *convert, *sink;
   gboolean live;
   gboolean video_linked;
+  guint preroll_timer;          /* until the first picture reached the sink */
   guint interrupts;
   gint exit_code;
   gchar *missing_plugin;
@@ -219,6 +220,24 @@ on_no_more_pads (GstElement * decodebin, App * app)
             gst_structure_new_empty (NO_VIDEO_MESSAGE)));
 }
 
+/* GStreamer 1.22's qtdemux can stop, now and then, on a truncated MP4
+ * without an error or an end (a pipeline of uridecodebin and fakesink
+ * alone: 1 run in 400 on a busy machine), and nothing would ever end the
+ * run. A non-live input that gives no picture in this long is reported. */
+#define PREROLL_SECONDS 30
+
+static gboolean
+on_preroll_timeout (gpointer data)
+{
+  App *app = data;
+
+  app->preroll_timer = 0;
+  fail (app, EXIT_RUNTIME, "%s: nothing could be decoded in %d s (a damaged "
+      "file, or a source that stopped answering)", app->input ? app->input :
+      "demo", PREROLL_SECONDS);
+  return G_SOURCE_REMOVE;
+}
+
 static gboolean
 on_bus_message (GstBus * bus, GstMessage * msg, gpointer data)
 {
@@ -257,6 +276,13 @@ on_bus_message (GstBus * bus, GstMessage * msg, gpointer data)
       g_error_free (error);
       break;
     }
+    case GST_MESSAGE_ASYNC_DONE:
+      if (GST_MESSAGE_SRC (msg) == GST_OBJECT (app->pipeline)
+          && app->preroll_timer) {
+        g_source_remove (app->preroll_timer);
+        app->preroll_timer = 0;
+      }
+      break;
     case GST_MESSAGE_APPLICATION:
       if (gst_message_has_name (msg, NO_VIDEO_MESSAGE))
         fail (app, EXIT_RUNTIME, "%s: no video stream in this input",
@@ -657,9 +683,16 @@ run (App * app)
   } else {
     if (!app->quiet)
       progress = g_timeout_add (app->tty ? 250 : 1000, show_progress, app);
+    if (ret == GST_STATE_CHANGE_ASYNC)
+      app->preroll_timer = g_timeout_add_seconds (PREROLL_SECONDS,
+          on_preroll_timeout, app);
     g_main_loop_run (app->loop);
   }
   finished = g_get_monotonic_time ();
+  if (app->preroll_timer) {
+    g_source_remove (app->preroll_timer);
+    app->preroll_timer = 0;
+  }
 
   if (progress)
     g_source_remove (progress);
