@@ -925,42 +925,57 @@ snapshot_lines (const GstVideoFrame * frame, GPtrArray * lines)
   return snapshot;
 }
 
-/* Appends to @found, what a region @region of @sample read again, copies
- * of the lines the last reading (@sample's carry_from, when done) read
- * inside @region that nothing of @found overlaps and whose boxes show the
- * same pixels in @sample's frame: Tesseract's reading of a region varies
- * from frame to frame (a code editor's sidebar read whole in one sample
- * misses three names in the next, when the pointer moved over the code
- * beside it), and text that did not change is still on screen.
- * @unchanged caches, for the sample, which of the last reading's lines did
- * not change. */
-static void
-keep_unchanged_lines (GstVocrTextDetect * self, Sample * sample,
-    const GstVideoRectangle * region, GPtrArray * found,
-    gboolean ** unchanged)
+/* How each line of the last reading (@sample's carry_from) compares with
+ * @sample's frame (gst_vocr_snapshot_compare()), compared once per sample
+ * into @changes; NULL when there is no such reading, it is not done or it
+ * kept no snapshot (it failed). */
+static const GstVocrSnapshotChange *
+compare_with_last_reading (GstVocrTextDetect * self, Sample * sample,
+    GstVocrSnapshotChange ** changes)
 {
   const Result *from = sample->carry_from;
-  guint i, j, n;
   gboolean done;
 
+  if (*changes)
+    return *changes;
   if (from == NULL)
-    return;
+    return NULL;
   g_mutex_lock (&self->lock);
   done = from->done;
   g_mutex_unlock (&self->lock);
   /* a done reading does not change any more */
   if (!done || from->lines == NULL || from->snapshot == NULL)
+    return NULL;
+  *changes = g_new (GstVocrSnapshotChange, MAX (from->lines->len, 1));
+  gst_vocr_snapshot_compare (from->snapshot, &sample->frame, *changes);
+  return *changes;
+}
+
+/* Appends to @found, what a region @region of @sample read again, copies
+ * of the lines the last reading read inside @region that nothing of
+ * @found overlaps and whose boxes show the same pixels in @sample's frame
+ * (@changes: compare_with_last_reading()): Tesseract's reading of a region
+ * varies from frame to frame (a code editor's sidebar read whole in one
+ * sample misses three names in the next, when the pointer moved over the
+ * code beside it), and text that did not change is still on screen. */
+static void
+keep_unchanged_lines (GstVocrTextDetect * self, Sample * sample,
+    const GstVideoRectangle * region, GPtrArray * found,
+    GstVocrSnapshotChange ** changes)
+{
+  const GstVocrSnapshotChange *change =
+      compare_with_last_reading (self, sample, changes);
+  const GPtrArray *from_lines;
+  guint i, j;
+
+  if (change == NULL)
     return;
-  n = from->lines->len;
-  if (*unchanged == NULL) {
-    *unchanged = g_new0 (gboolean, MAX (n, 1));
-    gst_vocr_snapshot_compare (from->snapshot, &sample->frame, *unchanged);
-  }
-  for (i = 0; i < n; i++) {
-    const GstVocrLine *line = g_ptr_array_index (from->lines, i);
+  from_lines = sample->carry_from->lines;
+  for (i = 0; i < from_lines->len; i++) {
+    const GstVocrLine *line = g_ptr_array_index (from_lines, i);
     GstVideoRectangle box = line_box (line);
 
-    if (!(*unchanged)[i] || !rect_contains (region, &box))
+    if (change[i] != GST_VOCR_SNAPSHOT_SAME || !rect_contains (region, &box))
       continue;
     for (j = 0; j < found->len; j++) {
       GstVideoRectangle other = line_box (g_ptr_array_index (found, j));
@@ -975,13 +990,18 @@ keep_unchanged_lines (GstVocrTextDetect * self, Sample * sample,
 
 /* Appends to @lines copies of the lines that the (done) reading @sample
  * carries from read in @region. Fails, appending nothing, when it has no
- * lines (it failed) or a line of it reaches out of @region: that text
- * changed in part, or was read with other text that did, and @region must
- * be read. */
+ * lines (it failed), a line of it reaches out of @region (that text
+ * changed in part, or was read with other text that did) or a line's
+ * glyphs changed where the rest of it stayed still (@changes:
+ * compare_with_last_reading(); "Page 2" becoming "Page 3" changes too few
+ * of the change detector's cells): @region must be read. */
 static gboolean
 carry_lines (GstVocrTextDetect * self, Sample * sample,
-    const GstVideoRectangle * region, GPtrArray * lines)
+    const GstVideoRectangle * region, GPtrArray * lines,
+    GstVocrSnapshotChange ** changes)
 {
+  const GstVocrSnapshotChange *change =
+      compare_with_last_reading (self, sample, changes);
   const Result *from = sample->carry_from;
   GPtrArray *carried = g_ptr_array_new ();
   gboolean ok;
@@ -993,10 +1013,12 @@ carry_lines (GstVocrTextDetect * self, Sample * sample,
     const GstVocrLine *line = g_ptr_array_index (from->lines, i);
     GstVideoRectangle box = line_box (line);
 
-    if (rect_contains (region, &box))
-      g_ptr_array_add (carried, gst_vocr_line_copy (line));
-    else if (rects_overlap (region, &box))
-      ok = FALSE;
+    if (!rect_contains (region, &box)) {
+      ok = !rects_overlap (region, &box);
+      continue;
+    }
+    ok = change == NULL || change[i] != GST_VOCR_SNAPSHOT_GLYPHS_CHANGED;
+    g_ptr_array_add (carried, gst_vocr_line_copy (line));
   }
   g_mutex_unlock (&self->lock);
 
@@ -1150,7 +1172,7 @@ read_sample (GstVocrTextDetect * self, GstVocrEngine * engine,
 {
   const ReadSettings *settings = &sample->settings;
   gint64 start = g_get_monotonic_time ();
-  g_autofree gboolean *unchanged = NULL;
+  g_autofree GstVocrSnapshotChange *changes = NULL;
   GPtrArray *lines;
   guint i;
 
@@ -1173,7 +1195,7 @@ read_sample (GstVocrTextDetect * self, GstVocrEngine * engine,
     GPtrArray *found;
 
     if (sample->unchanged && sample->unchanged[i]
-        && carry_lines (self, sample, region, lines)) {
+        && carry_lines (self, sample, region, lines, &changes)) {
       (*n_carried)++;
       continue;
     }
@@ -1203,7 +1225,7 @@ read_sample (GstVocrTextDetect * self, GstVocrEngine * engine,
       g_ptr_array_unref (lines);
       return NULL;
     }
-    keep_unchanged_lines (self, sample, region, found, &unchanged);
+    keep_unchanged_lines (self, sample, region, found, &changes);
     g_ptr_array_extend_and_steal (lines, found);
   }
   return read_large_text (self, engine, sample, start, lines, n_read,

@@ -84,6 +84,25 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GstVocrChangeDetector,
 
 typedef struct _GstVocrSnapshot GstVocrSnapshot;
 
+/**
+ * GstVocrSnapshotChange:
+ * @GST_VOCR_SNAPSHOT_SAME: the place shows what it showed (a few pixels
+ *   aside: compression)
+ * @GST_VOCR_SNAPSHOT_CHANGED: it changed all along, is empty or is out of
+ *   the frame: the text moved or went, or a moving picture shows through
+ *   it
+ * @GST_VOCR_SNAPSHOT_GLYPHS_CHANGED: a glyph or two changed and the rest
+ *   of it stayed still: text replaced in place ("Page 2" became "Page 3")
+ *
+ * How a place of a #GstVocrSnapshot compares with a later frame.
+ */
+typedef enum
+{
+  GST_VOCR_SNAPSHOT_SAME,
+  GST_VOCR_SNAPSHOT_CHANGED,
+  GST_VOCR_SNAPSHOT_GLYPHS_CHANGED,
+} GstVocrSnapshotChange;
+
 GST_VOCR_API
 GstVocrSnapshot *gst_vocr_snapshot_new (const GstVideoFrame * frame,
     const GstVideoRectangle * places, guint n_places);
@@ -93,7 +112,7 @@ guint gst_vocr_snapshot_get_n_places (const GstVocrSnapshot * snapshot);
 
 GST_VOCR_API
 void gst_vocr_snapshot_compare (const GstVocrSnapshot * snapshot,
-    const GstVideoFrame * frame, gboolean * unchanged);
+    const GstVideoFrame * frame, GstVocrSnapshotChange * changes);
 
 GST_VOCR_API void gst_vocr_snapshot_free (GstVocrSnapshot * snapshot);
 

@@ -167,29 +167,37 @@ GST_START_TEST (test_moving_text_is_told)
 GST_END_TEST;
 
 /* Maps make_frame (@x, @y), with the "H" at index @changed (if any)
- * drawn as an "I", into @frame; unmap with gst_video_frame_unmap() and
- * unref its buffer. */
+ * filled into a block, and, when @shimmer, every fifth pixel between the
+ * glyphs' stems grey (a moving picture showing through the line), into
+ * @frame; unmap with gst_video_frame_unmap() and unref its buffer. */
 static void
-map_frame (gint x, gint y, gint changed, GstVideoFrame * frame)
+map_frame (gint x, gint y, gint changed, gboolean shimmer,
+    GstVideoFrame * frame)
 {
   GstBuffer *buffer = make_frame (x, y);
   GstVideoInfo info;
   GstMapInfo map;
-  gint gy;
+  gint gx, gy;
 
-  if (changed >= 0) {
-    fail_unless (gst_buffer_map (buffer, &map, GST_MAP_WRITE));
-    for (gy = 9; gy < 11; gy++)
-      memset (map.data + (y + gy) * WIDTH + x + changed * 18 + 2, 0, 8);
-    gst_buffer_unmap (buffer, &map);
+  fail_unless (gst_buffer_map (buffer, &map, GST_MAP_WRITE));
+  for (gy = 0; gy < 20; gy++) {
+    guint8 *row = map.data + (y + gy) * WIDTH + x;
+
+    if (changed >= 0)
+      memset (row + changed * 18 + 2, 235, 8);
+    for (gx = 0; shimmer && gx < 180; gx += 5)
+      if (row[gx] == 0)
+        row[gx] = 80;
   }
+  gst_buffer_unmap (buffer, &map);
   gst_video_info_set_format (&info, GST_VIDEO_FORMAT_GRAY8, WIDTH, HEIGHT);
   fail_unless (gst_video_frame_map (frame, &info, buffer, GST_MAP_READ));
   gst_buffer_unref (buffer);
 }
 
 /* A snapshot of a line's box tells a frame showing the same line (a few
- * pixels flickering) from one where a glyph changed or the line moved. */
+ * pixels flickering) from one where a glyph changed, the rest still, and
+ * from one where the line moved or a moving picture shows through it. */
 GST_START_TEST (test_snapshot_tells_a_place_that_changed)
 {
   GstVideoRectangle places[] = {
@@ -197,15 +205,16 @@ GST_START_TEST (test_snapshot_tells_a_place_that_changed)
     {400, 200, 60, 30},         /* black, beside it */
     {600, 340, 100, 40},        /* reaching out of the frame */
   };
-  GstVideoFrame first, same, glyph, moved;
+  GstVideoFrame first, same, glyph, moved, shimmer;
   GstVocrSnapshot *snapshot;
-  gboolean unchanged[G_N_ELEMENTS (places)];
+  GstVocrSnapshotChange changes[G_N_ELEMENTS (places)];
   guint8 *flicker;
 
-  map_frame (40, 100, -1, &first);
-  map_frame (40, 100, -1, &same);
-  map_frame (40, 100, 4, &glyph);
-  map_frame (44, 100, -1, &moved);
+  map_frame (40, 100, -1, FALSE, &first);
+  map_frame (40, 100, -1, FALSE, &same);
+  map_frame (40, 100, 4, FALSE, &glyph);
+  map_frame (44, 100, -1, FALSE, &moved);
+  map_frame (40, 100, -1, TRUE, &shimmer);
   /* compression's flicker: a few of the line's pixels, well under 1 % */
   flicker = GST_VIDEO_FRAME_PLANE_DATA (&same, 0);
   flicker[105 * WIDTH + 41] = 0;
@@ -214,24 +223,28 @@ GST_START_TEST (test_snapshot_tells_a_place_that_changed)
   snapshot = gst_vocr_snapshot_new (&first, places, G_N_ELEMENTS (places));
   fail_unless_equals_int (gst_vocr_snapshot_get_n_places (snapshot), 3);
 
-  gst_vocr_snapshot_compare (snapshot, &same, unchanged);
-  fail_unless (unchanged[0]);
-  fail_unless (unchanged[1]);
+  gst_vocr_snapshot_compare (snapshot, &same, changes);
+  fail_unless_equals_int (changes[0], GST_VOCR_SNAPSHOT_SAME);
+  fail_unless_equals_int (changes[1], GST_VOCR_SNAPSHOT_SAME);
   /* clipped to the frame, what is left of it did not change */
-  fail_unless (unchanged[2]);
+  fail_unless_equals_int (changes[2], GST_VOCR_SNAPSHOT_SAME);
 
-  gst_vocr_snapshot_compare (snapshot, &glyph, unchanged);
-  fail_if (unchanged[0], "an H became an I");
-  fail_unless (unchanged[1]);
+  gst_vocr_snapshot_compare (snapshot, &glyph, changes);
+  fail_unless_equals_int (changes[0], GST_VOCR_SNAPSHOT_GLYPHS_CHANGED);
+  fail_unless_equals_int (changes[1], GST_VOCR_SNAPSHOT_SAME);
 
-  gst_vocr_snapshot_compare (snapshot, &moved, unchanged);
-  fail_if (unchanged[0], "the line moved by 4 pixels");
+  gst_vocr_snapshot_compare (snapshot, &moved, changes);
+  fail_unless_equals_int (changes[0], GST_VOCR_SNAPSHOT_CHANGED);
+
+  gst_vocr_snapshot_compare (snapshot, &shimmer, changes);
+  fail_unless_equals_int (changes[0], GST_VOCR_SNAPSHOT_CHANGED);
 
   gst_vocr_snapshot_free (snapshot);
   gst_video_frame_unmap (&first);
   gst_video_frame_unmap (&same);
   gst_video_frame_unmap (&glyph);
   gst_video_frame_unmap (&moved);
+  gst_video_frame_unmap (&shimmer);
 }
 
 GST_END_TEST;
