@@ -1667,6 +1667,33 @@ mark_unchanged_regions (GstVocrTextDetect * self, Sample * sample)
   sample->carry_from = result_ref (self->reference);
 }
 
+/* Whether a line of the last reading (self->reference, when done) had a
+ * glyph or two replaced in @sample's frame, the rest of it still
+ * (gst_vocr_snapshot_compare()): a page number or a clock's digit changes
+ * too few of the change detector's cells for a frame to have changed.
+ * Called with the stream lock. */
+static gboolean
+glyphs_replaced (GstVocrTextDetect * self, Sample * sample)
+{
+  const Result *reference = self->reference;
+  GstVocrSnapshotChange *changes;
+  gboolean done, replaced = FALSE;
+  guint i;
+
+  g_mutex_lock (&self->lock);
+  done = reference->done;
+  g_mutex_unlock (&self->lock);
+  /* a done reading does not change any more */
+  if (!done || reference->lines == NULL || reference->snapshot == NULL)
+    return FALSE;
+  changes = g_new (GstVocrSnapshotChange, MAX (reference->lines->len, 1));
+  gst_vocr_snapshot_compare (reference->snapshot, &sample->frame, changes);
+  for (i = 0; i < reference->lines->len; i++)
+    replaced |= changes[i] == GST_VOCR_SNAPSHOT_GLYPHS_CHANGED;
+  g_free (changes);
+  return replaced;
+}
+
 typedef enum
 {
   DECISION_REUSE,               /* carries the last reading */
@@ -1685,7 +1712,7 @@ decide (GstVocrTextDetect * self, Sample * sample, gboolean busy)
   const ReadSettings *settings = &sample->settings;
   GstClockTime rt = sample->running_time, refresh;
   gdouble threshold;
-  gboolean changed, refresh_due;
+  gboolean changed, refresh_due, glyphs = FALSE;
 
   GST_OBJECT_LOCK (self);
   threshold = self->change_threshold;
@@ -1699,7 +1726,8 @@ decide (GstVocrTextDetect * self, Sample * sample, gboolean busy)
       && GST_CLOCK_TIME_IS_VALID (self->reference_time)
       && rt >= self->reference_time + refresh;
   if (!changed && !refresh_due && self->reference
-      && same_settings (settings, &self->reference_settings)) {
+      && same_settings (settings, &self->reference_settings)
+      && !(glyphs = glyphs_replaced (self, sample))) {
     sample->result = result_ref (self->reference);
     /* what changed between (and changed back) was no change */
     if (threshold > 0.0)
@@ -1709,9 +1737,10 @@ decide (GstVocrTextDetect * self, Sample * sample, gboolean busy)
   if (busy)
     return DECISION_SKIP;
 
-  GST_LOG_OBJECT (self, "reading the sample at %" GST_TIME_FORMAT ":%s%s%s",
-      GST_TIME_ARGS (rt), changed ? " text changed" : "",
-      refresh_due ? " refresh due" : "", self->reference ? "" : " first");
+  GST_LOG_OBJECT (self, "reading the sample at %" GST_TIME_FORMAT
+      ":%s%s%s%s", GST_TIME_ARGS (rt), changed ? " text changed" : "",
+      glyphs ? " glyphs replaced" : "", refresh_due ? " refresh due" : "",
+      self->reference ? "" : " first");
   sample->result = result_new ();
   if (threshold > 0.0 && !refresh_due) {
     /* read only where small text can be; large text is looked for in the
