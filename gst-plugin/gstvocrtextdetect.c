@@ -925,29 +925,37 @@ snapshot_lines (const GstVideoFrame * frame, GPtrArray * lines)
   return snapshot;
 }
 
+/* How each line of @reading compares with @frame
+ * (gst_vocr_snapshot_compare()), or NULL when @reading is not done or kept
+ * no snapshot (it failed). Free with g_free(). */
+static GstVocrSnapshotChange *
+compare_with_reading (GstVocrTextDetect * self, const Result * reading,
+    const GstVideoFrame * frame)
+{
+  GstVocrSnapshotChange *changes;
+  gboolean done;
+
+  g_mutex_lock (&self->lock);
+  done = reading->done;
+  g_mutex_unlock (&self->lock);
+  /* a done reading does not change any more */
+  if (!done || reading->lines == NULL || reading->snapshot == NULL)
+    return NULL;
+  changes = g_new (GstVocrSnapshotChange, MAX (reading->lines->len, 1));
+  gst_vocr_snapshot_compare (reading->snapshot, frame, changes);
+  return changes;
+}
+
 /* How each line of the last reading (@sample's carry_from) compares with
- * @sample's frame (gst_vocr_snapshot_compare()), compared once per sample
- * into @changes; NULL when there is no such reading, it is not done or it
- * kept no snapshot (it failed). */
+ * @sample's frame, compared once per sample into @changes; NULL when there
+ * is none to compare (compare_with_reading()). */
 static const GstVocrSnapshotChange *
 compare_with_last_reading (GstVocrTextDetect * self, Sample * sample,
     GstVocrSnapshotChange ** changes)
 {
-  const Result *from = sample->carry_from;
-  gboolean done;
-
-  if (*changes)
-    return *changes;
-  if (from == NULL)
-    return NULL;
-  g_mutex_lock (&self->lock);
-  done = from->done;
-  g_mutex_unlock (&self->lock);
-  /* a done reading does not change any more */
-  if (!done || from->lines == NULL || from->snapshot == NULL)
-    return NULL;
-  *changes = g_new (GstVocrSnapshotChange, MAX (from->lines->len, 1));
-  gst_vocr_snapshot_compare (from->snapshot, &sample->frame, *changes);
+  if (*changes == NULL && sample->carry_from)
+    *changes = compare_with_reading (self, sample->carry_from,
+        &sample->frame);
   return *changes;
 }
 
@@ -1675,20 +1683,12 @@ mark_unchanged_regions (GstVocrTextDetect * self, Sample * sample)
 static gboolean
 glyphs_replaced (GstVocrTextDetect * self, Sample * sample)
 {
-  const Result *reference = self->reference;
-  GstVocrSnapshotChange *changes;
-  gboolean done, replaced = FALSE;
+  GstVocrSnapshotChange *changes =
+      compare_with_reading (self, self->reference, &sample->frame);
+  gboolean replaced = FALSE;
   guint i;
 
-  g_mutex_lock (&self->lock);
-  done = reference->done;
-  g_mutex_unlock (&self->lock);
-  /* a done reading does not change any more */
-  if (!done || reference->lines == NULL || reference->snapshot == NULL)
-    return FALSE;
-  changes = g_new (GstVocrSnapshotChange, MAX (reference->lines->len, 1));
-  gst_vocr_snapshot_compare (reference->snapshot, &sample->frame, changes);
-  for (i = 0; i < reference->lines->len; i++)
+  for (i = 0; changes && i < self->reference->lines->len; i++)
     replaced |= changes[i] == GST_VOCR_SNAPSHOT_GLYPHS_CHANGED;
   g_free (changes);
   return replaced;
