@@ -268,6 +268,13 @@ on_bus_message (GstBus * bus, GstMessage * msg, gpointer data)
          * error" when a server does not answer */
         fail (app, EXIT_RUNTIME, "%s: could not read it (unreachable, or the "
             "connection failed)", app->input);
+      else if (g_error_matches (error, GST_CORE_ERROR,
+              GST_CORE_ERROR_MISSING_PLUGIN) && !app->video_linked)
+        /* uridecodebin, told to decode video only, says a plug-in is
+         * missing when no stream is video (a WAV file); a video stream
+         * it cannot decode is named by a missing-plugin message first */
+        fail (app, EXIT_RUNTIME, "%s: no video stream in this input",
+            app->input);
       else if (GST_MESSAGE_SRC (msg) && (g_str_has_prefix
               (GST_MESSAGE_SRC_NAME (msg), "vocr")))
         fail (app, EXIT_RUNTIME, "%s", error->message);
