@@ -1183,7 +1183,7 @@ gst_vocr_change_detector_get_changes (GstVocrChangeDetector * det,
  * picture, compressed (the benchmark's slides, a code editor), changes no
  * pixel so in half a second; a glyph's stroke replaced in a line of ten
  * changes 0.4 % of its box; subtitles over a moving picture change 1 to
- * 4 % (their box holds some of the picture), and are read again.
+ * 4 % (their box holds some of the picture), and are not the same.
  * Its glyphs changed when the changed pixels gather: windows as wide as
  * the place is high (a glyph or two) where more than
  * 1 / GLYPH_CHANGED_SHARE of the pixels changed, and outside them, over at
