@@ -61,6 +61,18 @@
 #define MAX_SKEW 25.0f
 #define MIN_SKEW_CONFIDENCE 2.5f
 #define SKEW_REDUCTION 1
+/* Leptonica gives no confidence for a single row of a few glyphs (its
+ * score stays under its fixed minimum: a turned plate's "W 8684 NB", 336 ×
+ * 120 pixels, scores 0, and at most 2.2 scaled up), though its angle is
+ * right. Such a row is levelled by its glyphs instead: at least
+ * ROW_MIN_GLYPHS of about one height, their middles on a line (off it by
+ * ROW_MAX_SPREAD of their height at most, as a root mean square), turned
+ * ROW_MIN_SKEW degrees or more: below that Tesseract reads a row as it is,
+ * and the middles of small and capital letters tilt a short word by a
+ * degree or two. */
+#define ROW_MIN_GLYPHS 4
+#define ROW_MAX_SPREAD 0.15
+#define ROW_MIN_SKEW 5.0
 
 /* Otsu's threshold from a histogram, of the values from @lo to @hi
  * (excluded): the best split of them into pixels <= t and pixels > t. */
@@ -362,6 +374,58 @@ find_cut_glyphs (PIX * ink, BOXA * shapes, gint glyph_h, gboolean left,
 
 /* Turns the ink of @prepared so that its lines are level: signs and plates
  * filmed at an angle, which Tesseract reads only within a few degrees. */
+/* The angle (degrees, clockwise to level it) of the row of glyphs that
+ * @ink (1 bpp, ink set) holds, or 0 when its shapes make no such row
+ * (see ROW_MIN_GLYPHS). */
+static gdouble
+glyph_row_angle (PIX * ink)
+{
+  BOXA *boxa = pixConnCompBB (ink, 8);
+  gint n = boxa ? boxaGetCount (boxa) : 0, i, n_heights = 0, kept = 0;
+  gint *heights = g_new (gint, MAX (n, 1)), median;
+  gdouble sx = 0, sy = 0, sxx = 0, sxy = 0, syy = 0, x_min = G_MAXDOUBLE;
+  gdouble x_max = -G_MAXDOUBLE, slope, spread, angle = 0.0;
+
+  for (i = 0; i < n; i++) {
+    l_int32 x, y, w, h;
+
+    boxaGetBoxGeometry (boxa, i, &x, &y, &w, &h);
+    if (h >= MIN_GLYPH_HEIGHT && w <= 3 * h)
+      heights[n_heights++] = h;
+  }
+  qsort (heights, n_heights, sizeof (gint), compare_ints);
+  median = n_heights ? heights[n_heights / 2] : 0;
+  g_free (heights);
+  for (i = 0; i < n && median > 0; i++) {
+    l_int32 x, y, w, h;
+    gdouble cx, cy;
+
+    boxaGetBoxGeometry (boxa, i, &x, &y, &w, &h);
+    if (w > 3 * h || h * 10 < median * 6 || h * 10 > median * 16)
+      continue;
+    cx = x + w / 2.0;
+    cy = y + h / 2.0;
+    sx += cx;
+    sy += cy;
+    sxx += cx * cx;
+    sxy += cx * cy;
+    syy += cy * cy;
+    x_min = MIN (x_min, cx);
+    x_max = MAX (x_max, cx);
+    kept++;
+  }
+  boxaDestroy (&boxa);
+  if (kept < ROW_MIN_GLYPHS || x_max - x_min < 3 * median)
+    return 0.0;
+  /* least squares: the middles' line, and their spread about it */
+  slope = (kept * sxy - sx * sy) / (kept * sxx - sx * sx);
+  spread = (syy - 2 * slope * sxy + slope * slope * sxx
+      - (sy - slope * sx) * (sy - slope * sx) / kept) / kept;
+  if (spread <= (ROW_MAX_SPREAD * median) * (ROW_MAX_SPREAD * median))
+    angle = -atan (slope) * 180.0 / M_PI;
+  return fabs (angle) >= ROW_MIN_SKEW ? angle : 0.0;
+}
+
 static void
 level (GstVocrPrepared * prepared)
 {
@@ -370,7 +434,9 @@ level (GstVocrPrepared * prepared)
 
   if (pixFindSkewSweepAndSearch (prepared->pix, &angle, &confidence,
           SKEW_REDUCTION, SKEW_REDUCTION, MAX_SKEW, 1.0f, 0.01f) != 0
-      || confidence < MIN_SKEW_CONFIDENCE || fabsf (angle) < MIN_SKEW)
+      || confidence < MIN_SKEW_CONFIDENCE)
+    angle = (l_float32) glyph_row_angle (prepared->pix);
+  if (fabsf (angle) < MIN_SKEW || fabsf (angle) > MAX_SKEW)
     return;
   /* embedded in a canvas large enough for the turned corners */
   turned = pixRotate (prepared->pix, (l_float32) (angle * M_PI / 180.0),
