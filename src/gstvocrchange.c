@@ -1232,7 +1232,6 @@ gst_vocr_snapshot_new (const GstVideoFrame * frame,
   g_return_val_if_fail (places != NULL || n_places == 0, NULL);
 
   snapshot = g_new0 (GstVocrSnapshot, 1);
-  luma = gst_vocr_frame_luma (frame, &buffer, &stride);
   snapshot->n_places = n_places;
   snapshot->places = g_new (GstVideoRectangle, MAX (n_places, 1));
   snapshot->luma = g_new0 (guint8 *, MAX (n_places, 1));
@@ -1246,9 +1245,13 @@ gst_vocr_snapshot_new (const GstVideoFrame * frame,
     place->w = MAX (0, x1 - x0);
     place->h = MAX (0, y1 - y0);
     snapshot->luma[i] = g_malloc ((gsize) MAX (1, place->w * place->h));
+    /* the places' pixels only: lines cover a small part of the frame, and
+     * an RGB frame would be converted whole */
+    luma = gst_vocr_frame_luma_rect (frame, x0, y0, place->w, place->h,
+        &buffer, &stride);
     for (y = 0; y < place->h; y++)
       memcpy (snapshot->luma[i] + (gsize) y * place->w,
-          luma + (gsize) (y0 + y) * stride + x0, place->w);
+          luma + (gsize) y * stride, place->w);
   }
   g_free (buffer.data);
   return snapshot;
@@ -1308,8 +1311,8 @@ changes_gather_in_glyphs (const guint * columns, gint width, gint height,
       && outside * SNAPSHOT_CHANGED_SHARE <= (guint64) still * height;
 }
 
-/* How @luma (@stride a row) compares with what @snapshot kept of its place
- * @i. */
+/* How @luma (@stride a row), the pixels of @snapshot's place @i in another
+ * frame from its first on, compares with what @snapshot kept of it. */
 static GstVocrSnapshotChange
 place_change (const GstVocrSnapshot * snapshot, guint i,
     const guint8 * luma, gint stride)
@@ -1322,7 +1325,7 @@ place_change (const GstVocrSnapshot * snapshot, guint i,
 
   for (y = 0; y < place->h; y++) {
     const guint8 *then = snapshot->luma[i] + (gsize) y * place->w;
-    const guint8 *now = luma + (gsize) (place->y + y) * stride + place->x;
+    const guint8 *now = luma + (gsize) y * stride;
 
     for (x = 0; x < place->w; x++)
       columns[x] += abs_diff (then[x], now[x]) >= edge_grades[0];
@@ -1362,16 +1365,18 @@ gst_vocr_snapshot_compare (const GstVocrSnapshot * snapshot,
   g_return_if_fail (frame != NULL);
   g_return_if_fail (changes != NULL || snapshot->n_places == 0);
 
-  luma = gst_vocr_frame_luma (frame, &buffer, &stride);
   for (i = 0; i < snapshot->n_places; i++) {
     const GstVideoRectangle *place = &snapshot->places[i];
 
     if (place->w > 0 && place->h > 0
         && place->x + place->w <= GST_VIDEO_FRAME_WIDTH (frame)
-        && place->y + place->h <= GST_VIDEO_FRAME_HEIGHT (frame))
+        && place->y + place->h <= GST_VIDEO_FRAME_HEIGHT (frame)) {
+      luma = gst_vocr_frame_luma_rect (frame, place->x, place->y, place->w,
+          place->h, &buffer, &stride);
       changes[i] = place_change (snapshot, i, luma, stride);
-    else
+    } else {
       changes[i] = GST_VOCR_SNAPSHOT_CHANGED;
+    }
   }
   g_free (buffer.data);
 }

@@ -22,6 +22,11 @@ const guint8 *gst_vocr_frame_luma (const GstVideoFrame * frame,
     GstVocrLumaBuffer * buffer, gint * stride);
 
 G_GNUC_INTERNAL
+const guint8 *gst_vocr_frame_luma_rect (const GstVideoFrame * frame, gint x,
+    gint y, gint width, gint height, GstVocrLumaBuffer * buffer,
+    gint * stride);
+
+G_GNUC_INTERNAL
 void gst_vocr_frame_clip (const GstVideoFrame * frame,
     const GstVideoRectangle * roi, gint * x0, gint * y0, gint * x1,
     gint * y1);

@@ -169,9 +169,10 @@ GST_END_TEST;
 /* Maps make_frame (@x, @y), with the "H" at index @changed (if any)
  * filled into a block, and, when @shimmer, every fifth pixel between the
  * glyphs' stems grey (a moving picture showing through the line), into
- * @frame; unmap with gst_video_frame_unmap() and unref its buffer. */
+ * @frame, as GRAY8 or, @rgb, as the same grays in BGRx; unmap with
+ * gst_video_frame_unmap() and unref its buffer. */
 static void
-map_frame (gint x, gint y, gint changed, gboolean shimmer,
+map_frame (gint x, gint y, gint changed, gboolean shimmer, gboolean rgb,
     GstVideoFrame * frame)
 {
   GstBuffer *buffer = make_frame (x, y);
@@ -189,15 +190,32 @@ map_frame (gint x, gint y, gint changed, gboolean shimmer,
       if (row[gx] == 0)
         row[gx] = 80;
   }
-  gst_buffer_unmap (buffer, &map);
-  gst_video_info_set_format (&info, GST_VIDEO_FORMAT_GRAY8, WIDTH, HEIGHT);
+  if (rgb) {
+    GstBuffer *bgrx = gst_buffer_new_allocate (NULL, WIDTH * HEIGHT * 4,
+        NULL);
+    GstMapInfo out;
+    gsize i;
+
+    fail_unless (gst_buffer_map (bgrx, &out, GST_MAP_WRITE));
+    for (i = 0; i < (gsize) WIDTH * HEIGHT; i++)
+      memset (out.data + 4 * i, map.data[i], 4);
+    gst_buffer_unmap (bgrx, &out);
+    gst_buffer_unmap (buffer, &map);
+    gst_buffer_unref (buffer);
+    buffer = bgrx;
+  } else {
+    gst_buffer_unmap (buffer, &map);
+  }
+  gst_video_info_set_format (&info, rgb ? GST_VIDEO_FORMAT_BGRx :
+      GST_VIDEO_FORMAT_GRAY8, WIDTH, HEIGHT);
   fail_unless (gst_video_frame_map (frame, &info, buffer, GST_MAP_READ));
   gst_buffer_unref (buffer);
 }
 
 /* A snapshot of a line's box tells a frame showing the same line (a few
  * pixels flickering) from one where a glyph changed, the rest still, and
- * from one where the line moved or a moving picture shows through it. */
+ * from one where the line moved or a moving picture shows through it; in
+ * gray frames and in RGB ones (whose places alone are converted). */
 GST_START_TEST (test_snapshot_tells_a_place_that_changed)
 {
   GstVideoRectangle places[] = {
@@ -205,46 +223,64 @@ GST_START_TEST (test_snapshot_tells_a_place_that_changed)
     {400, 200, 60, 30},         /* black, beside it */
     {600, 340, 100, 40},        /* reaching out of the frame */
   };
-  GstVideoFrame first, same, glyph, moved, shimmer;
-  GstVocrSnapshot *snapshot;
   GstVocrSnapshotChange changes[G_N_ELEMENTS (places)];
-  guint8 *flicker;
+  GstVideoFrame gray, rgb_frame;
+  GstVocrSnapshot *of_rgb;
+  gint rgb;
 
-  map_frame (40, 100, -1, FALSE, &first);
-  map_frame (40, 100, -1, FALSE, &same);
-  map_frame (40, 100, 4, FALSE, &glyph);
-  map_frame (44, 100, -1, FALSE, &moved);
-  map_frame (40, 100, -1, TRUE, &shimmer);
-  /* compression's flicker: a few of the line's pixels, well under 1 % */
-  flicker = GST_VIDEO_FRAME_PLANE_DATA (&same, 0);
-  flicker[105 * WIDTH + 41] = 0;
-  flicker[110 * WIDTH + 90] = 200;
-
-  snapshot = gst_vocr_snapshot_new (&first, places, G_N_ELEMENTS (places));
-  fail_unless_equals_int (gst_vocr_snapshot_get_n_places (snapshot), 3);
-
-  gst_vocr_snapshot_compare (snapshot, &same, changes);
+  /* an RGB frame's places hold the same luma as the gray frame's */
+  map_frame (40, 100, 4, TRUE, FALSE, &gray);
+  map_frame (40, 100, 4, TRUE, TRUE, &rgb_frame);
+  of_rgb = gst_vocr_snapshot_new (&rgb_frame, places, G_N_ELEMENTS (places));
+  gst_vocr_snapshot_compare (of_rgb, &gray, changes);
   fail_unless_equals_int (changes[0], GST_VOCR_SNAPSHOT_SAME);
-  fail_unless_equals_int (changes[1], GST_VOCR_SNAPSHOT_SAME);
-  /* clipped to the frame, what is left of it did not change */
   fail_unless_equals_int (changes[2], GST_VOCR_SNAPSHOT_SAME);
+  gst_vocr_snapshot_free (of_rgb);
+  gst_video_frame_unmap (&gray);
+  gst_video_frame_unmap (&rgb_frame);
 
-  gst_vocr_snapshot_compare (snapshot, &glyph, changes);
-  fail_unless_equals_int (changes[0], GST_VOCR_SNAPSHOT_GLYPHS_CHANGED);
-  fail_unless_equals_int (changes[1], GST_VOCR_SNAPSHOT_SAME);
+  for (rgb = 0; rgb < 2; rgb++) {
+    GstVideoFrame first, same, glyph, moved, shimmer;
+    GstVocrSnapshot *snapshot;
+    guint8 *flicker;
+    gint ps = rgb ? 4 : 1;
 
-  gst_vocr_snapshot_compare (snapshot, &moved, changes);
-  fail_unless_equals_int (changes[0], GST_VOCR_SNAPSHOT_CHANGED);
+    map_frame (40, 100, -1, FALSE, rgb, &first);
+    map_frame (40, 100, -1, FALSE, rgb, &same);
+    map_frame (40, 100, 4, FALSE, rgb, &glyph);
+    map_frame (44, 100, -1, FALSE, rgb, &moved);
+    map_frame (40, 100, -1, TRUE, rgb, &shimmer);
+    /* compression's flicker: a few of the line's pixels, well under 1 % */
+    flicker = GST_VIDEO_FRAME_PLANE_DATA (&same, 0);
+    memset (flicker + (105 * WIDTH + 41) * ps, 0, ps);
+    memset (flicker + (110 * WIDTH + 90) * ps, 200, ps);
 
-  gst_vocr_snapshot_compare (snapshot, &shimmer, changes);
-  fail_unless_equals_int (changes[0], GST_VOCR_SNAPSHOT_CHANGED);
+    snapshot = gst_vocr_snapshot_new (&first, places, G_N_ELEMENTS (places));
+    fail_unless_equals_int (gst_vocr_snapshot_get_n_places (snapshot), 3);
 
-  gst_vocr_snapshot_free (snapshot);
-  gst_video_frame_unmap (&first);
-  gst_video_frame_unmap (&same);
-  gst_video_frame_unmap (&glyph);
-  gst_video_frame_unmap (&moved);
-  gst_video_frame_unmap (&shimmer);
+    gst_vocr_snapshot_compare (snapshot, &same, changes);
+    fail_unless_equals_int (changes[0], GST_VOCR_SNAPSHOT_SAME);
+    fail_unless_equals_int (changes[1], GST_VOCR_SNAPSHOT_SAME);
+    /* clipped to the frame, what is left of it did not change */
+    fail_unless_equals_int (changes[2], GST_VOCR_SNAPSHOT_SAME);
+
+    gst_vocr_snapshot_compare (snapshot, &glyph, changes);
+    fail_unless_equals_int (changes[0], GST_VOCR_SNAPSHOT_GLYPHS_CHANGED);
+    fail_unless_equals_int (changes[1], GST_VOCR_SNAPSHOT_SAME);
+
+    gst_vocr_snapshot_compare (snapshot, &moved, changes);
+    fail_unless_equals_int (changes[0], GST_VOCR_SNAPSHOT_CHANGED);
+
+    gst_vocr_snapshot_compare (snapshot, &shimmer, changes);
+    fail_unless_equals_int (changes[0], GST_VOCR_SNAPSHOT_CHANGED);
+
+    gst_vocr_snapshot_free (snapshot);
+    gst_video_frame_unmap (&first);
+    gst_video_frame_unmap (&same);
+    gst_video_frame_unmap (&glyph);
+    gst_video_frame_unmap (&moved);
+    gst_video_frame_unmap (&shimmer);
+  }
 }
 
 GST_END_TEST;
