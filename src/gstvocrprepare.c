@@ -372,8 +372,6 @@ find_cut_glyphs (PIX * ink, BOXA * shapes, gint glyph_h, gboolean left,
   return cut;
 }
 
-/* Turns the ink of @prepared so that its lines are level: signs and plates
- * filmed at an angle, which Tesseract reads only within a few degrees. */
 /* The angle (degrees, clockwise to level it) of the row of glyphs that
  * @ink (1 bpp, ink set) holds, or 0 when its shapes make no such row
  * (see ROW_MIN_GLYPHS). */
@@ -401,7 +399,8 @@ glyph_row_angle (PIX * ink)
     gdouble cx, cy;
 
     boxaGetBoxGeometry (boxa, i, &x, &y, &w, &h);
-    if (w > 3 * h || h * 10 < median * 6 || h * 10 > median * 16)
+    if (h < MIN_GLYPH_HEIGHT || w > 3 * h || h * 10 < median * 6
+        || h * 10 > median * 16)
       continue;
     cx = x + w / 2.0;
     cy = y + h / 2.0;
@@ -426,6 +425,8 @@ glyph_row_angle (PIX * ink)
   return fabs (angle) >= ROW_MIN_SKEW ? angle : 0.0;
 }
 
+/* Turns the ink of @prepared so that its lines are level: signs and plates
+ * filmed at an angle, which Tesseract reads only within a few degrees. */
 static void
 level (GstVocrPrepared * prepared)
 {
