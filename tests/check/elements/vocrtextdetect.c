@@ -916,8 +916,8 @@ GST_START_TEST (test_capitals_are_read_as_capitals)
 GST_END_TEST;
 
 /* Two columns' texts side by side on one row (a code editor's file list
- * and its code), read from the whole frame: Tesseract joins them into one
- * line, which the wide gap splits again. */
+ * and its code, a status bar's items), read from the whole frame:
+ * Tesseract joins them into one line, which the wide gap splits again. */
 GST_START_TEST (test_columns_are_lines_of_their_own)
 {
   Run *run = run_one_frame ("textoverlay text=EXPLORER font-desc=\"Sans 14\" "
@@ -937,6 +937,19 @@ GST_START_TEST (test_columns_are_lines_of_their_own)
   fail_unless (left->x + left->width < 320, "%d", left->x + left->width);
   fail_unless (right->x > 320, "%d", right->x);
   fail_unless (left->confidence > 0.9 && right->confidence > 0.9);
+  run_free (run);
+
+  /* a status bar's items, three heights apart (its position changes, its
+   * encoding stays: one line would be a new text at every move) */
+  run = run_one_frame ("textoverlay text=\"Ln 137, Col 69            "
+      "UTF-8 LF Python\" font-desc=\"Sans 12\"", "change-threshold=0");
+  meta = meta_of (run, 0);
+  fail_unless (meta != NULL);
+  fail_unless_equals_int (gst_vocr_text_meta_get_n_lines (meta), 2);
+  fail_unless_equals_string (gst_vocr_text_meta_get_line (meta, 0)->text,
+      "Ln 137, Col 69");
+  fail_unless_equals_string (gst_vocr_text_meta_get_line (meta, 1)->text,
+      "UTF-8 LF Python");
   run_free (run);
 }
 
