@@ -209,6 +209,11 @@ typedef struct
    * (keep_unchanged_lines()) */
   gboolean *unchanged;
   Result *carry_from;
+  /* how each line of carry_from compares with the frame
+   * (gst_vocr_snapshot_compare()), NULL until compared: by decide() when
+   * it found glyphs replaced, else once by the worker (the worker's alone
+   * from then on) */
+  GstVocrSnapshotChange *line_changes;
 } Sample;
 
 /* An entry of the output queue: a buffer or a serialized event, in stream
@@ -841,6 +846,7 @@ sample_free (Sample * sample)
   g_clear_pointer (&sample->changes, g_array_unref);
   g_clear_pointer (&sample->carry_from, result_unref);
   g_free (sample->unchanged);
+  g_free (sample->line_changes);
   g_free (sample);
 }
 
@@ -947,32 +953,30 @@ compare_with_reading (GstVocrTextDetect * self, const Result * reading,
 }
 
 /* How each line of the last reading (@sample's carry_from) compares with
- * @sample's frame, compared once per sample into @changes; NULL when there
- * is none to compare (compare_with_reading()). */
+ * @sample's frame, compared once per sample; NULL when there is none to
+ * compare (compare_with_reading()). */
 static const GstVocrSnapshotChange *
-compare_with_last_reading (GstVocrTextDetect * self, Sample * sample,
-    GstVocrSnapshotChange ** changes)
+compare_with_last_reading (GstVocrTextDetect * self, Sample * sample)
 {
-  if (*changes == NULL && sample->carry_from)
-    *changes = compare_with_reading (self, sample->carry_from,
+  if (sample->line_changes == NULL && sample->carry_from)
+    sample->line_changes = compare_with_reading (self, sample->carry_from,
         &sample->frame);
-  return *changes;
+  return sample->line_changes;
 }
 
 /* Appends to @found, what a region @region of @sample read again, copies
  * of the lines the last reading read inside @region that nothing of
  * @found overlaps and whose boxes show the same pixels in @sample's frame
- * (@changes: compare_with_last_reading()): Tesseract's reading of a region
+ * (compare_with_last_reading()): Tesseract's reading of a region
  * varies from frame to frame (a code editor's sidebar read whole in one
  * sample misses three names in the next, when the pointer moved over the
  * code beside it), and text that did not change is still on screen. */
 static void
 keep_unchanged_lines (GstVocrTextDetect * self, Sample * sample,
-    const GstVideoRectangle * region, GPtrArray * found,
-    GstVocrSnapshotChange ** changes)
+    const GstVideoRectangle * region, GPtrArray * found)
 {
   const GstVocrSnapshotChange *change =
-      compare_with_last_reading (self, sample, changes);
+      compare_with_last_reading (self, sample);
   const GPtrArray *from_lines;
   guint i, j;
 
@@ -1000,16 +1004,15 @@ keep_unchanged_lines (GstVocrTextDetect * self, Sample * sample,
  * carries from read in @region. Fails, appending nothing, when it has no
  * lines (it failed), a line of it reaches out of @region (that text
  * changed in part, or was read with other text that did) or a line's
- * glyphs changed where the rest of it stayed still (@changes:
- * compare_with_last_reading(); "Page 2" becoming "Page 3" changes too few
+ * glyphs changed where the rest of it stayed still
+ * (compare_with_last_reading(); "Page 2" becoming "Page 3" changes too few
  * of the change detector's cells): @region must be read. */
 static gboolean
 carry_lines (GstVocrTextDetect * self, Sample * sample,
-    const GstVideoRectangle * region, GPtrArray * lines,
-    GstVocrSnapshotChange ** changes)
+    const GstVideoRectangle * region, GPtrArray * lines)
 {
   const GstVocrSnapshotChange *change =
-      compare_with_last_reading (self, sample, changes);
+      compare_with_last_reading (self, sample);
   const Result *from = sample->carry_from;
   GPtrArray *carried = g_ptr_array_new ();
   gboolean ok;
@@ -1180,7 +1183,6 @@ read_sample (GstVocrTextDetect * self, GstVocrEngine * engine,
 {
   const ReadSettings *settings = &sample->settings;
   gint64 start = g_get_monotonic_time ();
-  g_autofree GstVocrSnapshotChange *changes = NULL;
   GPtrArray *lines;
   guint i;
 
@@ -1203,7 +1205,7 @@ read_sample (GstVocrTextDetect * self, GstVocrEngine * engine,
     GPtrArray *found;
 
     if (sample->unchanged && sample->unchanged[i]
-        && carry_lines (self, sample, region, lines, &changes)) {
+        && carry_lines (self, sample, region, lines)) {
       (*n_carried)++;
       continue;
     }
@@ -1233,7 +1235,7 @@ read_sample (GstVocrTextDetect * self, GstVocrEngine * engine,
       g_ptr_array_unref (lines);
       return NULL;
     }
-    keep_unchanged_lines (self, sample, region, found, &changes);
+    keep_unchanged_lines (self, sample, region, found);
     g_ptr_array_extend_and_steal (lines, found);
   }
   return read_large_text (self, engine, sample, start, lines, n_read,
@@ -1679,7 +1681,9 @@ mark_unchanged_regions (GstVocrTextDetect * self, Sample * sample)
  * glyph or two replaced in @sample's frame, the rest of it still
  * (gst_vocr_snapshot_compare()): a page number or a clock's digit changes
  * too few of the change detector's cells for a frame to have changed.
- * Called with the stream lock. */
+ * If so, @sample keeps the comparison (line_changes) for its worker: the
+ * last reading is the one it will carry lines from. Called with the
+ * stream lock. */
 static gboolean
 glyphs_replaced (GstVocrTextDetect * self, Sample * sample)
 {
@@ -1690,7 +1694,10 @@ glyphs_replaced (GstVocrTextDetect * self, Sample * sample)
 
   for (i = 0; changes && i < self->reference->lines->len; i++)
     replaced |= changes[i] == GST_VOCR_SNAPSHOT_GLYPHS_CHANGED;
-  g_free (changes);
+  if (replaced)
+    sample->line_changes = changes;
+  else
+    g_free (changes);
   return replaced;
 }
 
@@ -1750,6 +1757,9 @@ decide (GstVocrTextDetect * self, Sample * sample, gboolean busy)
         && same_settings (settings, &self->reference_settings))
       mark_unchanged_regions (self, sample);
   }
+  /* read whole: the comparison is of no use to it */
+  if (sample->carry_from == NULL)
+    g_clear_pointer (&sample->line_changes, g_free);
   if (threshold > 0.0 && self->reference_compared
       && same_settings (settings, &self->reference_settings))
     sample->changes = gst_vocr_change_detector_get_changes (self->detector,
