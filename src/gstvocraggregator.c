@@ -153,6 +153,9 @@ typedef struct
   glong norm_len;
   gunichar *digits;
   glong n_digits;
+  /* how far across its text moved since the sample before, if it is a
+   * scrolling line's word (split_scrolling()), else 0 */
+  gint shift;
 } SampleLine;
 
 typedef struct
@@ -179,6 +182,10 @@ struct _GstVocrAggregator
   GstClockTime interval;
 
   GArray *row;                  /* scratch for the edit distance */
+  /* the latest sample's lines (GstVocrLine), to tell scrolling text by,
+   * and which of them scrolled (gboolean) */
+  GPtrArray *last_lines;
+  GArray *last_scrolled;
   /* the words of the lines that started items in the latest sample */
   GHashTable *new_words;
 };
@@ -254,13 +261,14 @@ similarity (GArray * row_scratch, const gunichar * a, glong la,
   return 1.0 - (gdouble) row[lb] / la;
 }
 
-/* Intersection over union of the line's box and the item's latest one; 0
- * when they do not overlap. */
+/* Intersection over union of the line's box, moved back across by
+ * @shift, and the item's latest one; 0 when they do not overlap. */
 static gdouble
-box_overlap (const GstVocrLine * line, const Item * item)
+box_overlap (const GstVocrLine * line, gint shift, const Item * item)
 {
-  gint64 w = MIN ((gint64) line->x + line->width,
-      (gint64) item->x + item->width) - MAX (line->x, item->x);
+  gint64 x = (gint64) line->x - shift;
+  gint64 w = MIN (x + line->width,
+      (gint64) item->x + item->width) - MAX (x, item->x);
   gint64 h = MIN ((gint64) line->y + line->height,
       (gint64) item->y + item->height) - MAX (line->y, item->y);
   gint64 inter, uni;
@@ -753,7 +761,7 @@ match (GstVocrAggregator * agg, const GArray * lines, gint * line_of_item,
         continue;
       c.similarity = similarity (agg->row, sl->norm, sl->norm_len, v->norm,
           v->norm_len);
-      c.overlap = box_overlap (sl->line, item);
+      c.overlap = box_overlap (sl->line, sl->shift, item);
       c.item = i;
       c.line = l;
       if ((c.similarity >= agg->similarity && c.overlap > 0) ||
@@ -896,6 +904,9 @@ gst_vocr_aggregator_new (void)
   agg->last_time = agg->last_running = GST_CLOCK_TIME_NONE;
   agg->interval = GST_CLOCK_TIME_NONE;
   agg->row = g_array_new (FALSE, FALSE, sizeof (guint));
+  agg->last_lines = g_ptr_array_new_with_free_func ((GDestroyNotify)
+      gst_vocr_line_free);
+  agg->last_scrolled = g_array_new (FALSE, FALSE, sizeof (gboolean));
   agg->new_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
       NULL);
   return agg;
@@ -914,6 +925,8 @@ gst_vocr_aggregator_free (GstVocrAggregator * agg)
   g_ptr_array_unref (agg->retired);
   g_ptr_array_unref (agg->events);
   g_array_unref (agg->row);
+  g_ptr_array_unref (agg->last_lines);
+  g_array_unref (agg->last_scrolled);
   g_hash_table_unref (agg->new_words);
   g_slice_free (GstVocrAggregator, agg);
 }
@@ -1126,6 +1139,185 @@ corroborate (GstVocrAggregator * agg, guint n_old, GHashTable * new_words)
   agg->new_words = new_words;
 }
 
+/* Whether @a and @b are read along one row: both level, of about one
+ * height (within half again), overlapping by half the lower one's height. */
+static gboolean
+same_row (const GstVocrLine * a, const GstVocrLine * b)
+{
+  gint overlap = MIN (a->y + a->height, b->y + b->height) - MAX (a->y, b->y);
+
+  return fmod (a->angle, 180.0) == 0.0 && fmod (b->angle, 180.0) == 0.0
+      && 2 * MAX (a->height, b->height) <= 3 * MIN (a->height, b->height)
+      && 2 * overlap >= MIN (a->height, b->height);
+}
+
+static gint
+compare_ints (gconstpointer a, gconstpointer b)
+{
+  return *(const gint *) a - *(const gint *) b;
+}
+
+/* Whether @line is a window on scrolling text (a ticker), and how far
+ * across (@shift) its text moved since the sample before (@agg's last
+ * lines): two or more of its words were read once in that sample's lines
+ * of its row, four in five of them moved alike (within half a height) by
+ * more than a height, and the line did not move with them: one of its
+ * ends is more than a height from where the lines those words were read
+ * in end, moved as well. Words entered or left it, so its text is new in
+ * every sample while its words are not. A sign moving across the picture
+ * moves with its words, and typed or faded-in text does not move. Once a
+ * row scrolls, the line need not stay put: a ticker's stories, parted by
+ * separators, are often read as lines of their own that move whole. */
+static gboolean
+scroll_shift (GstVocrAggregator * agg, const GstVocrLine * line, gint * shift)
+{
+  const GPtrArray *last_lines = agg->last_lines;
+  GArray *words = line_words (line);
+  GArray *shifts = g_array_new (FALSE, FALSE, sizeof (gint));
+  GPtrArray *row = g_ptr_array_new_with_free_func ((GDestroyNotify)
+      g_array_unref);
+  GPtrArray *row_lines = g_ptr_array_new ();
+  gint x0 = G_MAXINT, x1 = G_MININT, dx, h = MAX (line->height, 1);
+  guint i, j, k, alike = 0;
+  gboolean scrolls = FALSE, row_scrolled = FALSE;
+
+  for (i = 0; i < last_lines->len; i++) {
+    const GstVocrLine *last = g_ptr_array_index (last_lines, i);
+
+    if (same_row (last, line)) {
+      g_ptr_array_add (row, line_words (last));
+      g_ptr_array_add (row_lines, (gpointer) last);
+      row_scrolled |= g_array_index (agg->last_scrolled, gboolean, i);
+    }
+  }
+  for (i = 0; i < words->len; i++) {
+    const Word *word = &g_array_index (words, Word, i);
+    const GstVocrLine *in = NULL;
+    guint n_found = 0;
+
+    for (j = 0; j < row->len; j++) {
+      GArray *last_words = g_ptr_array_index (row, j);
+
+      for (k = 0; k < last_words->len; k++) {
+        const Word *last = &g_array_index (last_words, Word, k);
+
+        if (strcmp (last->text, word->text) == 0) {
+          dx = word->x - last->x;
+          in = g_ptr_array_index (row_lines, j);
+          n_found++;
+        }
+      }
+    }
+    /* a word read twice could have moved to either */
+    if (n_found == 1) {
+      g_array_append_val (shifts, dx);
+      x0 = MIN (x0, in->x);
+      x1 = MAX (x1, in->x + in->width);
+    }
+  }
+  if (shifts->len >= 2) {
+    g_array_sort (shifts, compare_ints);
+    dx = g_array_index (shifts, gint, shifts->len / 2);
+    for (i = 0; i < shifts->len; i++)
+      alike += 2 * ABS (g_array_index (shifts, gint, i) - dx) <= h;
+    scrolls = alike >= 2 && 5 * alike >= 4 * shifts->len && ABS (dx) > h
+        && (row_scrolled || ABS (line->x - (x0 + dx)) > h
+        || ABS (line->x + line->width - (x1 + dx)) > h);
+    if (scrolls)
+      *shift = dx;
+  }
+  g_ptr_array_unref (row_lines);
+  g_ptr_array_unref (row);
+  g_array_unref (shifts);
+  g_array_unref (words);
+  return scrolls;
+}
+
+/* Splits the lines of a scrolling row of @lines (nullable) into their
+ * words, each a line of its own, and gives each its row's shift in
+ * @shifts. A ticker's lines are windows on a text that moves through
+ * them: what stays the same from sample to sample, and comes and goes,
+ * are its words. The words without a letter or digit (its separators) are
+ * dropped. Then keeps @lines, and which scrolled, for the next sample.
+ * Returns the new lines, or %NULL if none scrolls. */
+static GPtrArray *
+split_scrolling (GstVocrAggregator * agg, GPtrArray * lines, GArray ** shifts)
+{
+  GPtrArray *split = NULL;
+  guint n = lines ? lines->len : 0, i, j;
+  gint *shift_of = g_new0 (gint, n);
+  gboolean *scrolls = g_new0 (gboolean, n);
+
+  for (i = 0; i < n; i++) {
+    const GstVocrLine *line = g_ptr_array_index (lines, i);
+
+    if (line && line->text && line->words
+        && scroll_shift (agg, line, &shift_of[i])) {
+      scrolls[i] = TRUE;
+      /* the other lines of its row are windows on the same text */
+      for (j = 0; j < n; j++) {
+        const GstVocrLine *other = g_ptr_array_index (lines, j);
+
+        if (j != i && other && other->text && !scrolls[j]
+            && same_row (line, other)) {
+          scrolls[j] = TRUE;
+          shift_of[j] = shift_of[i];
+        }
+      }
+    }
+  }
+
+  g_ptr_array_set_size (agg->last_lines, 0);
+  g_array_set_size (agg->last_scrolled, 0);
+  for (i = 0; i < n; i++) {
+    const GstVocrLine *line = g_ptr_array_index (lines, i);
+
+    if (line == NULL || line->text == NULL)
+      continue;
+    g_ptr_array_add (agg->last_lines, gst_vocr_line_copy (line));
+    g_array_append_val (agg->last_scrolled, scrolls[i]);
+    if (scrolls[i] && split == NULL) {
+      split = g_ptr_array_new_with_free_func ((GDestroyNotify)
+          gst_vocr_line_free);
+      *shifts = g_array_new (FALSE, FALSE, sizeof (gint));
+      /* the lines before it, whole */
+      for (j = 0; j < i; j++) {
+        const GstVocrLine *before = g_ptr_array_index (lines, j);
+
+        if (before && before->text) {
+          g_ptr_array_add (split, gst_vocr_line_copy (before));
+          g_array_append_val (*shifts, shift_of[j]);
+        }
+      }
+    }
+    if (split == NULL)
+      continue;
+    if (!scrolls[i]) {
+      g_ptr_array_add (split, gst_vocr_line_copy (line));
+      g_array_append_val (*shifts, shift_of[i]);
+      continue;
+    }
+    for (j = 0; line->words && j < line->words->len; j++) {
+      const GstVocrWord *w = g_ptr_array_index (line->words, j);
+      GstVocrLine *one;
+      const gchar *c;
+
+      for (c = w->text; c && *c && !g_unichar_isalnum (g_utf8_get_char (c));
+          c = g_utf8_next_char (c));
+      if (c == NULL || *c == '\0')
+        continue;
+      one = gst_vocr_line_new (w->text, w->confidence, w->x, w->y,
+          w->width, w->height, line->angle, line->language);
+      gst_vocr_line_add_word (one, gst_vocr_word_copy (w));
+      g_ptr_array_add (split, one);
+      g_array_append_val (*shifts, shift_of[i]);
+    }
+  }
+  g_free (scrolls);
+  g_free (shift_of);
+  return split;
+}
+
 /* @running_time moved back as @t is from @stream_time. */
 static GstClockTime
 running_at (GstClockTime running_time, GstClockTime stream_time,
@@ -1256,6 +1448,8 @@ gst_vocr_aggregator_push_sample_full (GstVocrAggregator * agg,
   GstClockTime max_gap, since, t;
   guint i, j, n_items;
   GHashTable *new_words;
+  GPtrArray *split;
+  GArray *shifts = NULL;
 
   g_return_if_fail (agg != NULL);
 
@@ -1271,6 +1465,8 @@ gst_vocr_aggregator_push_sample_full (GstVocrAggregator * agg,
     if (stream_time < agg->last_time) {
       close_all (agg, agg->last_time, agg->last_running);
       g_hash_table_remove_all (agg->new_words);
+      g_ptr_array_set_size (agg->last_lines, 0);
+      g_array_set_size (agg->last_scrolled, 0);
     } else if (stream_time > agg->last_time)
       agg->interval = MIN (agg->interval, stream_time - agg->last_time);
   }
@@ -1292,12 +1488,14 @@ gst_vocr_aggregator_push_sample_full (GstVocrAggregator * agg,
   retire (agg, stream_time);
   n_items = agg->items->len;
 
+  split = split_scrolling (agg, lines, &shifts);
   sample = g_array_new (FALSE, FALSE, sizeof (SampleLine));
   g_array_set_clear_func (sample, (GDestroyNotify) sample_line_clear);
-  for (i = 0; lines && i < lines->len; i++) {
+  for (i = 0; lines && i < (split ? split : lines)->len; i++) {
     SampleLine sl;
 
-    sl.line = g_ptr_array_index (lines, i);
+    sl.line = g_ptr_array_index (split ? split : lines, i);
+    sl.shift = split ? g_array_index (shifts, gint, i) : 0;
     if (sl.line == NULL || sl.line->text == NULL)
       continue;
     sl.norm = normalise (sl.line->text, &sl.norm_len);
@@ -1370,6 +1568,10 @@ gst_vocr_aggregator_push_sample_full (GstVocrAggregator * agg,
   g_free (line_taken);
   g_free (line_of_item);
   g_array_unref (sample);
+  if (split) {
+    g_ptr_array_unref (split);
+    g_array_unref (shifts);
+  }
 }
 
 /**
