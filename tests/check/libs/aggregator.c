@@ -484,12 +484,17 @@ words_at (const gchar * text, gint x)
 }
 
 /* A ticker's line is new text in every sample, but its words were read,
- * elsewhere, in the samples before and after: one sample is enough. Words
- * read in place (typed in) or nowhere else (misread) are not. */
+ * elsewhere, in the samples before and after: one sample is enough. Its
+ * first sample has no sample before to tell it scrolls by, so it is its
+ * line; from the next on, its words are items (see
+ * test_scrolling_line_is_its_words). Words read in place (typed in) or
+ * nowhere else (misread) are not. */
 GST_START_TEST (test_scrolling_words_corroborate)
 {
   GstVocrAggregator *agg = gst_vocr_aggregator_new ();
   GPtrArray *items;
+  const gchar *words[] = { "charlie", "delta", "echo", "foxtrot" };
+  guint i;
 
   /* scrolling left by 50 px a sample, a word in, a word out */
   push (agg, 0, words_at ("alpha bravo charlie delta echo", 100), NULL);
@@ -507,20 +512,153 @@ GST_START_TEST (test_scrolling_words_corroborate)
   finish (agg, 5500);
   items = gst_vocr_aggregator_get_items (agg);
 
-  fail_unless_equals_int (items->len, 5);
+  /* "bravo" and "golf", read in one sample each, are not items */
+  fail_unless_equals_int (items->len, 7);
   fail_unless_equals_string (item_at (items, 0)->text,
       "alpha bravo charlie delta echo");
   check_instance (item_at (items, 0), 0, 0, 500);
-  fail_unless_equals_string (item_at (items, 1)->text,
-      "bravo charlie delta echo foxtrot");
-  check_instance (item_at (items, 1), 0, 500, 1000);
-  fail_unless_equals_string (item_at (items, 2)->text,
-      "charlie delta echo foxtrot golf");
-  check_instance (item_at (items, 2), 0, 1000, 1500);
-  fail_unless_equals_string (item_at (items, 3)->text,
+  for (i = 0; i < G_N_ELEMENTS (words); i++) {
+    fail_unless_equals_string (item_at (items, 1 + i)->text, words[i]);
+    check_instance (item_at (items, 1 + i), 0, 500, 1500);
+  }
+  fail_unless_equals_string (item_at (items, 5)->text,
       "hotel india juliett kilo");
-  check_instance (item_at (items, 3), 0, 2500, 3500);
-  fail_unless_equals_string (item_at (items, 4)->text, "lima mike");
+  check_instance (item_at (items, 5), 0, 2500, 3500);
+  fail_unless_equals_string (item_at (items, 6)->text, "lima mike");
+  g_ptr_array_unref (items);
+  gst_vocr_aggregator_free (agg);
+}
+
+GST_END_TEST;
+
+/* The words of a ticker's stream, 70 px apart, "•" between stories. */
+static const gchar *const stream[] = { "alpha", "bravo", "charlie", "•",
+  "delta", "echo", "foxtrot", "golf", "•", "hotel", "india", "juliett",
+  "kilo", "lima"
+};
+
+/* The ticker's window, 600 px wide, and how far its text moves left
+ * from sample to sample: farther than a word is wide, so that a word's
+ * boxes in two samples do not overlap. */
+#define TICKER_WIDTH 600
+#define TICKER_SHIFT 80
+
+/* Where the ticker's @word is at sample @s. */
+static gint
+stream_x (guint word, guint s)
+{
+  return 300 + 70 * (gint) word - TICKER_SHIFT * (gint) s;
+}
+
+/* The ticker's words wholly inside the window at sample @s, read as lines
+ * parted at its separators (as Tesseract parts them): a line per story.
+ * Samples 7 and 8 misread "hotel". */
+static void
+add_ticker_lines (GPtrArray * lines, guint s)
+{
+  GstVocrLine *line = NULL;
+  GString *text = g_string_new (NULL);
+  guint w;
+
+  for (w = 0; w <= G_N_ELEMENTS (stream); w++) {
+    gint x = stream_x (w, s);
+    gboolean shown = w < G_N_ELEMENTS (stream) && x >= 0
+        && x + 60 <= TICKER_WIDTH;
+    const gchar *word = shown && w == 9 && (s == 7 || s == 8) ? "hotei" :
+        shown ? stream[w] : NULL;
+
+    if (line && (word == NULL || g_str_equal (word, "•"))) {
+      g_free (line->text);
+      line->text = g_strdup (text->str);
+      g_ptr_array_add (lines, line);
+      line = NULL;
+    }
+    if (word == NULL || g_str_equal (word, "•"))
+      continue;
+    if (line == NULL) {
+      line = gst_vocr_line_new ("", 0.9, x, 300, 0, 20, 0.0, "en-US");
+      g_string_truncate (text, 0);
+    }
+    gst_vocr_line_add_word (line, gst_vocr_word_new (word, 0.9, x, 300, 60,
+            20));
+    g_string_append_printf (text, "%s%s", text->len ? " " : "", word);
+    line->width = x + 60 - line->x;
+  }
+  g_string_free (text, TRUE);
+}
+
+/* A ticker's lines are windows on a text moving through them: its words,
+ * not its lines, are what stays from sample to sample, so each word is an
+ * item, from the first sample that shows it whole to the first that no
+ * longer does, whether the story it is in is read as a line of its own
+ * (moving whole) or with others, once words are seen to come in (sample
+ * 3). Separators are not items; a word misread
+ * in two samples is still one item, matched where the row's shift puts
+ * it. A sign moving across the picture, the same text, stays its line. */
+GST_START_TEST (test_scrolling_line_is_its_words)
+{
+  GstVocrAggregator *agg = gst_vocr_aggregator_new ();
+  GPtrArray *items;
+  guint s, w, i;
+
+  for (s = 0; s < 16; s++) {
+    GPtrArray *lines = g_ptr_array_new_with_free_func ((GDestroyNotify)
+        gst_vocr_line_free);
+
+    add_ticker_lines (lines, s);
+    g_ptr_array_add (lines, gst_vocr_line_new ("Main Street", 0.9,
+            600 - 60 * s, 100, 150, 30, 0.0, "en-US"));
+    gst_vocr_aggregator_push_sample (agg, s * 500 * MS, RUNNING (s * 500),
+        lines);
+    g_ptr_array_unref (lines);
+  }
+  finish (agg, 8000);
+  items = gst_vocr_aggregator_get_items (agg);
+
+  for (i = 0; i < items->len; i++) {
+    const GstVocrItem *item = item_at (items, i);
+
+    fail_if (strstr (item->text, "•") != NULL, "%s", item->text);
+    fail_if (strstr (item->text, "hotei") != NULL, "%s", item->text);
+    /* until words come into a story (sample 3), it moves whole, as a sign
+     * would */
+    if (strchr (item->text, ' ') && !g_str_equal (item->text, "Main Street")) {
+      const GstVocrInstance *inst = &g_array_index (item->instances,
+          GstVocrInstance, item->instances->len - 1);
+
+      fail_unless (inst->end <= 1500 * MS, "%s", item->text);
+    }
+  }
+  for (w = 0; w < G_N_ELEMENTS (stream); w++) {
+    guint first = G_MAXUINT, last = 0;
+
+    for (s = 0; s < 16; s++) {
+      gint x = stream_x (w, s);
+
+      if (x >= 0 && x + 60 <= TICKER_WIDTH) {
+        first = MIN (first, s);
+        last = s;
+      }
+    }
+    /* the words that come in once the row scrolls (sample 3) */
+    if (g_str_equal (stream[w], "•") || first < 3 || first == G_MAXUINT
+        || last == first)
+      continue;
+    for (i = 0; i < items->len; i++) {
+      if (g_str_equal (item_at (items, i)->text, stream[w]))
+        break;
+    }
+    fail_unless (i < items->len, "no item %s", stream[w]);
+    fail_unless_equals_int (item_at (items, i)->instances->len, 1);
+    check_instance (item_at (items, i), 0, first * 500,
+        last == 15 ? 8000 : (last + 1) * 500);
+  }
+  for (i = 0; i < items->len; i++) {
+    if (g_str_equal (item_at (items, i)->text, "Main Street"))
+      break;
+  }
+  fail_unless (i < items->len);
+  check_instance (item_at (items, i), 0, 0, 8000);
   g_ptr_array_unref (items);
   gst_vocr_aggregator_free (agg);
 }
@@ -1033,6 +1171,7 @@ aggregator_suite (void)
   tcase_add_test (tc, test_changes_date_instances);
   tcase_add_test (tc, test_text_at_the_end_needs_one_sample);
   tcase_add_test (tc, test_scrolling_words_corroborate);
+  tcase_add_test (tc, test_scrolling_line_is_its_words);
   tcase_add_test (tc, test_ids_first_appearance);
   tcase_add_test (tc, test_moving_text);
   tcase_add_test (tc, test_different_text_same_box);
