@@ -77,17 +77,15 @@ aba_pipeline (const gchar * sink_props)
   return desc;
 }
 
-/* Runs to EOS (or error); returns the error message or NULL and the
- * vocr-insights message in @insights_msg. */
+/* Runs @pipeline (taken) to EOS (or error); returns the error message or
+ * NULL and the vocr-insights message in @insights_msg. */
 static GstMessage *
-run (const gchar * desc, GstMessage ** insights_msg)
+run_pipeline (GstElement * pipeline, GstMessage ** insights_msg)
 {
-  GstElement *pipeline = gst_parse_launch (desc, NULL);
   GstBus *bus;
   GstMessage *error = NULL;
   gboolean done = FALSE;
 
-  fail_unless (pipeline != NULL, "%s", desc);
   bus = gst_element_get_bus (pipeline);
   if (gst_element_set_state (pipeline, GST_STATE_PLAYING) ==
       GST_STATE_CHANGE_FAILURE) {
@@ -113,6 +111,15 @@ run (const gchar * desc, GstMessage ** insights_msg)
   gst_object_unref (bus);
   gst_object_unref (pipeline);
   return error;
+}
+
+static GstMessage *
+run (const gchar * desc, GstMessage ** insights_msg)
+{
+  GstElement *pipeline = gst_parse_launch (desc, NULL);
+
+  fail_unless (pipeline != NULL, "%s", desc);
+  return run_pipeline (pipeline, insights_msg);
 }
 
 static GstClockTime
@@ -639,6 +646,111 @@ GST_START_TEST (test_wall_clock_times_from_the_source)
 
 GST_END_TEST;
 
+/* A ticker: a line of stories scrolling left through a 640 px frame at
+ * 120 px/s. Its words are unique, in this order. */
+static const gchar *const ticker_words[] = { "Harbour", "closes", "early",
+  "tonight", "Markets", "rally", "again", "Storm", "warning", "along",
+  "coast", "Final", "score", "twelve", "seven", NULL
+};
+
+#define TICKER_SPEED 120
+
+/* Moves the ticker with each frame: textoverlay's deltax, set before the
+ * frame reaches it. */
+static GstPadProbeReturn
+scroll_ticker (GstPad * pad, GstPadProbeInfo * info, gpointer overlay)
+{
+  GstBuffer *buf = GST_PAD_PROBE_INFO_BUFFER (info);
+
+  g_object_set (overlay, "deltax", 640 - (gint) (TICKER_SPEED *
+          GST_BUFFER_PTS (buf) / GST_SECOND), NULL);
+  return GST_PAD_PROBE_OK;
+}
+
+/* A ticker's line is a window on text moving through it, new in every
+ * sample; its words are what come and go: each is an item, with one
+ * instance, from when it is wholly in the frame to when it leaves
+ * ((640 - its width) / 120 px/s, about 4.5 s), in the order they come.
+ * Read as lines, the items would be the windows, each for a sample or
+ * two. */
+GST_START_TEST (test_ticker_words_are_items)
+{
+  gchar *out = tmp_path ("ticker.json"), *text, *desc, *json;
+  GstElement *pipeline, *overlay;
+  GstPad *pad;
+  JsonParser *parser = json_parser_new ();
+  JsonArray *ocr;
+  GstClockTime last_start = 0;
+  guint i, w, found = 0;
+
+  text = g_strjoinv (" ", (gchar **) ticker_words);
+  desc = g_strdup_printf ("videotestsrc num-buffers=250 pattern=blue "
+      "! video/x-raw,width=640,height=360,framerate=25/1 "
+      "! textoverlay name=o text=\"%s\" font-desc=\"Sans 18\" "
+      "halignment=left valignment=bottom wrap-mode=-1 xpad=0 ! vocrtextdetect "
+      "! vocrinsightsink location=%s", text, out);
+  pipeline = gst_parse_launch (desc, NULL);
+  fail_unless (pipeline != NULL);
+  overlay = gst_bin_get_by_name (GST_BIN (pipeline), "o");
+  pad = gst_element_get_static_pad (overlay, "video_sink");
+  gst_pad_add_probe (pad, GST_PAD_PROBE_TYPE_BUFFER, scroll_ticker, overlay,
+      NULL);
+  fail_unless (run_pipeline (pipeline, NULL) == NULL);
+
+  fail_unless (g_file_get_contents (out, &json, NULL, NULL));
+  ocr = ocr_items (parser, json, "ticker.json");
+  for (i = 0; i < json_array_get_length (ocr); i++) {
+    JsonObject *item = json_array_get_object_element (ocr, i);
+    const gchar *item_text = json_object_get_string_member (item, "text");
+    JsonArray *instances = json_object_get_array_member (item, "instances");
+    JsonObject *first = json_array_get_object_element (instances, 0);
+
+    /* until two words were read in two samples, the line is read whole */
+    if (strchr (item_text, ' '))
+      fail_unless (parse_time (first, "start") < 2 * GST_SECOND, "%s",
+          item_text);
+  }
+  for (w = 0; ticker_words[w]; w++) {
+    for (i = 0; i < json_array_get_length (ocr); i++) {
+      JsonObject *item = json_array_get_object_element (ocr, i);
+      JsonArray *instances;
+      GstClockTime start, end;
+
+      if (!g_str_equal (json_object_get_string_member (item, "text"),
+              ticker_words[w]))
+        continue;
+      instances = json_object_get_array_member (item, "instances");
+      fail_unless_equals_int (json_array_get_length (instances), 1);
+      start = parse_time (json_array_get_object_element (instances, 0),
+          "start");
+      end = parse_time (json_array_get_object_element (instances, 0), "end");
+      fail_unless (start >= last_start, "%s comes before the word before it",
+          ticker_words[w]);
+      last_start = start;
+      /* the clip's end cuts the last words' instances */
+      fail_unless (end - start >= 3 * GST_SECOND || end >= 9 * GST_SECOND,
+          "%s for %" GST_TIME_FORMAT, ticker_words[w],
+          GST_TIME_ARGS (end - start));
+      fail_unless (end - start <= 6 * GST_SECOND, "%s for %" GST_TIME_FORMAT,
+          ticker_words[w], GST_TIME_ARGS (end - start));
+      found++;
+      break;
+    }
+  }
+  /* the last words are still coming in when the clip ends */
+  fail_unless (found >= 10, "%u words are items", found);
+
+  gst_object_unref (pad);
+  gst_object_unref (overlay);
+  g_object_unref (parser);
+  g_free (json);
+  g_free (desc);
+  g_free (text);
+  g_free (out);
+}
+
+GST_END_TEST;
+
 static Suite *
 vocrinsightsink_suite (void)
 {
@@ -655,6 +767,7 @@ vocrinsightsink_suite (void)
   tcase_add_test (tc, test_flush_interval_keeps_a_current_file);
   tcase_add_test (tc, test_without_location_in_a_tee_branch);
   tcase_add_test (tc, test_wall_clock_times_from_the_source);
+  tcase_add_test (tc, test_ticker_words_are_items);
   return s;
 }
 
