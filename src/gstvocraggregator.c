@@ -26,6 +26,18 @@
  * box overlap, then older item, then earlier line). Lines that match
  * nothing start new items.
  *
+ * Scrolling text. A ticker's line is a window on text moving through it:
+ * its text is new in every sample, its words are not. A line two or more
+ * of whose words were read in the sample before along the same row, four
+ * in five of them moved alike by more than the line's height, while the
+ * line did not move with them (words came in or went at one of its ends),
+ * scrolls; so do the other lines of its row, and, once a row scrolled, a
+ * line of it whose words moved alike. Such lines are split into their
+ * words (those with a letter or a digit), each a line of its own, whose
+ * box is compared with the items' moved back by the row's shift: each
+ * word is an item, shown from the first sample that has it to the first
+ * that no longer does.
+ *
  * Timing. An instance starts at the first sample that shows the text and
  * ends, exclusive, at the first sample that no longer shows it; where a
  * sample says where and when the text changed since the sample before
