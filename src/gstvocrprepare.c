@@ -305,11 +305,50 @@ take_better_side (PIX * gray, gint threshold, gboolean light, Side * best)
   }
 }
 
+/* Whether the shape @i of @boxa sits where a full stop does, not where a
+ * bullet does, among glyphs of median height @glyph_h: on the baseline of
+ * the glyphs beside it (its bottom within a sixth of their height of the
+ * highest bottom of those less than a height away along its row: "6.5"),
+ * or, where the glyphs are above and below it (text turned a quarter
+ * turn), at one side of them ("42.0" turned). A bullet stands in the
+ * middle of the glyphs' height, a list's at the start of the line, a
+ * ticker's between stories. */
+static gboolean
+sits_on_baseline (BOXA * boxa, gint i, gint glyph_h)
+{
+  l_int32 x, y, w, h;
+  gint n = boxaGetCount (boxa), j, tol = MAX (glyph_h / 6, 1);
+  gint bottom = G_MAXINT, left = G_MAXINT, right = G_MININT;
+
+  boxaGetBoxGeometry (boxa, i, &x, &y, &w, &h);
+  for (j = 0; j < n; j++) {
+    l_int32 nx, ny, nw, nh;
+
+    boxaGetBoxGeometry (boxa, j, &nx, &ny, &nw, &nh);
+    if (j == i || 2 * MAX (nw, nh) < glyph_h || MAX (nw, nh) > 3 * glyph_h)
+      continue;
+    if (ny <= y + h && ny + nh >= y
+        && MAX (nx - (x + w), x - (nx + nw)) <= glyph_h)
+      bottom = MIN (bottom, ny + nh);
+    else if (nx <= x + w && nx + nw >= x
+        && MAX (ny - (y + h), y - (ny + nh)) <= glyph_h) {
+      left = MIN (left, nx);
+      right = MAX (right, nx + nw);
+    }
+  }
+  if (bottom != G_MAXINT)
+    return ABS (y + h - bottom) <= tol;
+  return left != G_MAXINT && (ABS (x - left) <= tol
+      || ABS (x + w - right) <= tol);
+}
+
 /* Removes the bullets and squares from @ink: blobs of at least a third of
- * the median glyph height @glyph_h (a "•" is 0.4 of it, a full stop 0.2,
- * too small to be one) that are also filled like a disc and without holes
- * (blurred small letters of a photo can have a solid core, and are kept):
- * Tesseract reads a list's "•" as "e", "*" or digits. */
+ * the median glyph height @glyph_h (a "•" is 0.4 of it, a full stop 0.2)
+ * that are also filled like a disc and without holes (blurred small
+ * letters of a photo can have a solid core, and are kept), but a blob of
+ * a full stop's size on the baseline (a bold full stop, blurred, reaches a
+ * third: "6.5" was read "6 5"): Tesseract reads a list's "•" as "e", "*"
+ * or digits. */
 static void
 remove_bullets (PIX * ink, gint glyph_h)
 {
@@ -331,7 +370,8 @@ remove_bullets (PIX * ink, gint glyph_h)
     if (3 * h < glyph_h)
       continue;
     shape = pixaGetPix (shapes, i, L_CLONE);
-    if (is_blob (shape, w, h) && is_filled (shape, w, h))
+    if (is_blob (shape, w, h) && is_filled (shape, w, h)
+        && !(2 * h <= glyph_h && sits_on_baseline (boxa, i, glyph_h)))
       pixRasterop (ink, x, y, w, h, PIX_DST & PIX_NOT (PIX_SRC), shape, 0, 0);
     pixDestroy (&shape);
   }

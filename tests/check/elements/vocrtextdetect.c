@@ -1077,6 +1077,28 @@ GST_START_TEST (test_bullets_are_not_read)
 
 GST_END_TEST;
 
+/* A full stop as large as a bullet (a third of the letters' height: a
+ * bold font's, blurred by the encoder, "6.5" of the benchmark read "6 5")
+ * sits on the baseline, and is read, level or turned a quarter. */
+GST_START_TEST (test_large_full_stops_are_read)
+{
+  const gchar *flips[] = { "", "! videoflip video-direction=90r" };
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (flips); i++) {
+    gchar *drawing = g_strdup_printf ("textoverlay "
+        "text=\"Price 6<span size='x-large'>.</span>5 today\" "
+        "font-desc=\"Sans Bold 16\" %s", flips[i]);
+    Run *run = run_one_frame (drawing, "");
+
+    fail_unless_equals_string (single_line (run, 0)->text, "Price 6.5 today");
+    run_free (run);
+    g_free (drawing);
+  }
+}
+
+GST_END_TEST;
+
 /* Whether a line of the meta of @run's buffer @i reads @text. */
 static gboolean
 has_line (Run * run, guint i, const gchar * text)
@@ -2560,6 +2582,7 @@ vocrtextdetect_suite (void)
   tcase_add_test (reading, test_mixed_direction_line_has_no_direction_marks);
   tcase_add_test (reading, test_light_letters_on_a_band_between_darker_areas);
   tcase_add_test (reading, test_bullets_are_not_read);
+  tcase_add_test (reading, test_large_full_stops_are_read);
   tcase_add_test (reading, test_words_cut_by_the_frame_edge_are_dropped);
   tcase_add_test (reading, test_signs_over_a_busy_picture);
   tcase_add_test (reading, test_large_characters_are_read_as_a_row);
