@@ -931,6 +931,18 @@ snapshot_lines (const GstVideoFrame * frame, GPtrArray * lines)
   return snapshot;
 }
 
+/* Whether a line whose place compares so with a later frame is to be
+ * read again, though the change detector saw no change there: a glyph or
+ * two replaced ("Page 2" became "Page 3"), or the line gone (faded out
+ * over a busy picture, halfway through the fade when last read, so that
+ * its edges were too faint for the detector to miss). */
+static gboolean
+must_reread (GstVocrSnapshotChange change)
+{
+  return change == GST_VOCR_SNAPSHOT_GLYPHS_CHANGED
+      || change == GST_VOCR_SNAPSHOT_GONE;
+}
+
 /* How each line of @reading compares with @frame
  * (gst_vocr_snapshot_compare()), or NULL when @reading is not done or kept
  * no snapshot (it failed). Free with g_free(). */
@@ -1003,10 +1015,10 @@ keep_unchanged_lines (GstVocrTextDetect * self, Sample * sample,
 /* Appends to @lines copies of the lines that the (done) reading @sample
  * carries from read in @region. Fails, appending nothing, when it has no
  * lines (it failed), a line of it reaches out of @region (that text
- * changed in part, or was read with other text that did) or a line's
- * glyphs changed where the rest of it stayed still
- * (compare_with_last_reading(); "Page 2" becoming "Page 3" changes too few
- * of the change detector's cells): @region must be read. */
+ * changed in part, or was read with other text that did) or a line is to
+ * be read again (compare_with_last_reading(), must_reread(): "Page 2"
+ * becoming "Page 3" changes too few of the change detector's cells):
+ * @region must be read. */
 static gboolean
 carry_lines (GstVocrTextDetect * self, Sample * sample,
     const GstVideoRectangle * region, GPtrArray * lines)
@@ -1028,7 +1040,7 @@ carry_lines (GstVocrTextDetect * self, Sample * sample,
       ok = !rects_overlap (region, &box);
       continue;
     }
-    ok = change == NULL || change[i] != GST_VOCR_SNAPSHOT_GLYPHS_CHANGED;
+    ok = change == NULL || !must_reread (change[i]);
     g_ptr_array_add (carried, gst_vocr_line_copy (line));
   }
   g_mutex_unlock (&self->lock);
@@ -1677,15 +1689,15 @@ mark_unchanged_regions (GstVocrTextDetect * self, Sample * sample)
   sample->carry_from = result_ref (self->reference);
 }
 
-/* Whether a line of the last reading (self->reference, when done) had a
- * glyph or two replaced in @sample's frame, the rest of it still
- * (gst_vocr_snapshot_compare()): a page number or a clock's digit changes
- * too few of the change detector's cells for a frame to have changed.
- * If so, @sample keeps the comparison (line_changes) for its worker: the
- * last reading is the one it will carry lines from. Called with the
- * stream lock. */
+/* Whether a line of the last reading (self->reference, when done) is to
+ * be read again in @sample's frame (must_reread(): a glyph or two
+ * replaced, the rest of it still, or the line gone): a page number or a
+ * clock's digit changes too few of the change detector's cells for a
+ * frame to have changed, and a faint line too few edges. If so, @sample
+ * keeps the comparison (line_changes) for its worker: the last reading is
+ * the one it will carry lines from. Called with the stream lock. */
 static gboolean
-glyphs_replaced (GstVocrTextDetect * self, Sample * sample)
+lines_changed (GstVocrTextDetect * self, Sample * sample)
 {
   GstVocrSnapshotChange *changes =
       compare_with_reading (self, self->reference, &sample->frame);
@@ -1693,7 +1705,7 @@ glyphs_replaced (GstVocrTextDetect * self, Sample * sample)
   guint i;
 
   for (i = 0; changes && i < self->reference->lines->len; i++)
-    replaced |= changes[i] == GST_VOCR_SNAPSHOT_GLYPHS_CHANGED;
+    replaced |= must_reread (changes[i]);
   if (replaced)
     sample->line_changes = changes;
   else
@@ -1719,7 +1731,7 @@ decide (GstVocrTextDetect * self, Sample * sample, gboolean busy)
   const ReadSettings *settings = &sample->settings;
   GstClockTime rt = sample->running_time, refresh;
   gdouble threshold;
-  gboolean changed, refresh_due, glyphs = FALSE;
+  gboolean changed, refresh_due, lines = FALSE;
 
   GST_OBJECT_LOCK (self);
   threshold = self->change_threshold;
@@ -1734,7 +1746,7 @@ decide (GstVocrTextDetect * self, Sample * sample, gboolean busy)
       && rt >= self->reference_time + refresh;
   if (!changed && !refresh_due && self->reference
       && same_settings (settings, &self->reference_settings)
-      && !(glyphs = glyphs_replaced (self, sample))) {
+      && !(lines = lines_changed (self, sample))) {
     sample->result = result_ref (self->reference);
     /* what changed between (and changed back) was no change */
     if (threshold > 0.0)
@@ -1746,7 +1758,7 @@ decide (GstVocrTextDetect * self, Sample * sample, gboolean busy)
 
   GST_LOG_OBJECT (self, "reading the sample at %" GST_TIME_FORMAT
       ":%s%s%s%s", GST_TIME_ARGS (rt), changed ? " text changed" : "",
-      glyphs ? " glyphs replaced" : "", refresh_due ? " refresh due" : "",
+      lines ? " lines changed" : "", refresh_due ? " refresh due" : "",
       self->reference ? "" : " first");
   sample->result = result_new ();
   if (threshold > 0.0 && !refresh_due) {

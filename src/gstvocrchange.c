@@ -1196,6 +1196,12 @@ gst_vocr_change_detector_get_changes (GstVocrChangeDetector * det,
  * the lines of a text fading). */
 #define SNAPSHOT_CHANGED_SHARE 400
 #define GLYPH_CHANGED_SHARE 25
+/* A place whose pixels differ over 1 / SNAPSHOT_GONE_SHARE of it or more
+ * is no longer what it was: a line's band and glyphs, gone, change most
+ * of its box (a lower third faded out over a still picture: its last
+ * reading, halfway through the fade, read "lar"); text over a moving
+ * picture changes 1 to 4 %. */
+#define SNAPSHOT_GONE_SHARE 4
 
 struct _GstVocrSnapshot
 {
@@ -1332,7 +1338,9 @@ place_change (const GstVocrSnapshot * snapshot, guint i,
   }
   for (x = 0; x < place->w; x++)
     differing += columns[x];
-  if (differing * SNAPSHOT_CHANGED_SHARE > (guint64) place->w * place->h)
+  if (differing * SNAPSHOT_GONE_SHARE >= (guint64) place->w * place->h)
+    change = GST_VOCR_SNAPSHOT_GONE;
+  else if (differing * SNAPSHOT_CHANGED_SHARE > (guint64) place->w * place->h)
     change = changes_gather_in_glyphs (columns, place->w, place->h,
         differing) ? GST_VOCR_SNAPSHOT_GLYPHS_CHANGED :
         GST_VOCR_SNAPSHOT_CHANGED;

@@ -88,11 +88,13 @@ typedef struct _GstVocrSnapshot GstVocrSnapshot;
  * GstVocrSnapshotChange:
  * @GST_VOCR_SNAPSHOT_SAME: the place shows what it showed (a few pixels
  *   aside: compression)
- * @GST_VOCR_SNAPSHOT_CHANGED: it changed all along, is empty or is out of
- *   the frame: the text moved or went, or a moving picture shows through
- *   it
+ * @GST_VOCR_SNAPSHOT_CHANGED: it changed all along, a little, or is empty
+ *   or out of the frame: a moving picture shows through the text
  * @GST_VOCR_SNAPSHOT_GLYPHS_CHANGED: a glyph or two changed and the rest
  *   of it stayed still: text replaced in place ("Page 2" became "Page 3")
+ * @GST_VOCR_SNAPSHOT_GONE: much of it changed (a quarter of its pixels or
+ *   more): its text went, moved, or other text took its place; a moving
+ *   picture showing through still text changes a few hundredths of it
  *
  * How a place of a #GstVocrSnapshot compares with a later frame.
  */
@@ -101,6 +103,7 @@ typedef enum
   GST_VOCR_SNAPSHOT_SAME,
   GST_VOCR_SNAPSHOT_CHANGED,
   GST_VOCR_SNAPSHOT_GLYPHS_CHANGED,
+  GST_VOCR_SNAPSHOT_GONE,
 } GstVocrSnapshotChange;
 
 GST_VOCR_API

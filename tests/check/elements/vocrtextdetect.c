@@ -1822,6 +1822,33 @@ GST_START_TEST (test_digit_replaced_in_a_still_slide_is_read)
 
 GST_END_TEST;
 
+/* A line gone where the change detector sees no change is not carried:
+ * a lower third faded out over a busy picture, last read halfway through
+ * the fade, leaves too few edges behind for the detector (the benchmark's
+ * "lar" stayed three seconds after it went). A detector that sees no
+ * change at all (change-threshold=1) stands for it here: the line's box,
+ * compared with the last reading's, has changed over most of its pixels,
+ * and the sample is read. */
+GST_START_TEST (test_lines_gone_unseen_by_the_detector_are_not_carried)
+{
+  Run *run = run_with_cues ("videotestsrc num-buffers=100 pattern=black "
+      "! video/x-raw,width=640,height=360,framerate=25/1 "
+      "! textoverlay name=o font-desc=\"Sans Bold 20\" ! vocrtextdetect "
+      "change-threshold=1 ! fakesink name=sink filesrc location=",
+      "1\n00:00:00,000 --> 00:00:02,000\nFestival Director\n\n");
+  GstVocrTextMeta *meta;
+
+  fail_unless_equals_string (single_line (run, 25)->text,
+      "Festival Director");
+  /* the first sample without it */
+  meta = meta_of (run, 50);
+  fail_unless (meta != NULL);
+  fail_unless_equals_int (gst_vocr_text_meta_get_n_lines (meta), 0);
+  run_free (run);
+}
+
+GST_END_TEST;
+
 GST_START_TEST (test_new_text_elsewhere_is_found)
 {
   /* a title all along, a second line from 2 s on, elsewhere */
@@ -2611,6 +2638,7 @@ vocrtextdetect_suite (void)
   tcase_add_test (change, test_moving_background_is_not_reread);
   tcase_add_test (change, test_text_changing_in_place_is_reread);
   tcase_add_test (change, test_digit_replaced_in_a_still_slide_is_read);
+  tcase_add_test (change, test_lines_gone_unseen_by_the_detector_are_not_carried);
   tcase_add_test (change, test_new_text_elsewhere_is_found);
   tcase_add_test (change, test_unchanged_text_beside_a_change_is_carried);
   tcase_add_test (change, test_line_changed_in_part_is_reread);

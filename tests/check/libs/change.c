@@ -213,9 +213,10 @@ map_frame (gint x, gint y, gint changed, gboolean shimmer, gboolean rgb,
 }
 
 /* A snapshot of a line's box tells a frame showing the same line (a few
- * pixels flickering) from one where a glyph changed, the rest still, and
- * from one where the line moved or a moving picture shows through it; in
- * gray frames and in RGB ones (whose places alone are converted). */
+ * pixels flickering) from one where a glyph changed, the rest still, from
+ * one where a moving picture shows through it, and from one where the
+ * line moved or went (most of its pixels changed); in gray frames and in
+ * RGB ones (whose places alone are converted). */
 GST_START_TEST (test_snapshot_tells_a_place_that_changed)
 {
   GstVideoRectangle places[] = {
@@ -240,7 +241,7 @@ GST_START_TEST (test_snapshot_tells_a_place_that_changed)
   gst_video_frame_unmap (&rgb_frame);
 
   for (rgb = 0; rgb < 2; rgb++) {
-    GstVideoFrame first, same, glyph, moved, shimmer;
+    GstVideoFrame first, same, glyph, moved, gone, shimmer;
     GstVocrSnapshot *snapshot;
     guint8 *flicker;
     gint ps = rgb ? 4 : 1;
@@ -249,6 +250,7 @@ GST_START_TEST (test_snapshot_tells_a_place_that_changed)
     map_frame (40, 100, -1, FALSE, rgb, &same);
     map_frame (40, 100, 4, FALSE, rgb, &glyph);
     map_frame (44, 100, -1, FALSE, rgb, &moved);
+    map_frame (40, 200, -1, FALSE, rgb, &gone);
     map_frame (40, 100, -1, TRUE, rgb, &shimmer);
     /* compression's flicker: a few of the line's pixels, well under 1 % */
     flicker = GST_VIDEO_FRAME_PLANE_DATA (&same, 0);
@@ -268,8 +270,12 @@ GST_START_TEST (test_snapshot_tells_a_place_that_changed)
     fail_unless_equals_int (changes[0], GST_VOCR_SNAPSHOT_GLYPHS_CHANGED);
     fail_unless_equals_int (changes[1], GST_VOCR_SNAPSHOT_SAME);
 
+    /* most of its pixels changed */
     gst_vocr_snapshot_compare (snapshot, &moved, changes);
-    fail_unless_equals_int (changes[0], GST_VOCR_SNAPSHOT_CHANGED);
+    fail_unless_equals_int (changes[0], GST_VOCR_SNAPSHOT_GONE);
+    gst_vocr_snapshot_compare (snapshot, &gone, changes);
+    fail_unless_equals_int (changes[0], GST_VOCR_SNAPSHOT_GONE);
+    fail_unless_equals_int (changes[1], GST_VOCR_SNAPSHOT_SAME);
 
     gst_vocr_snapshot_compare (snapshot, &shimmer, changes);
     fail_unless_equals_int (changes[0], GST_VOCR_SNAPSHOT_CHANGED);
@@ -279,6 +285,7 @@ GST_START_TEST (test_snapshot_tells_a_place_that_changed)
     gst_video_frame_unmap (&same);
     gst_video_frame_unmap (&glyph);
     gst_video_frame_unmap (&moved);
+    gst_video_frame_unmap (&gone);
     gst_video_frame_unmap (&shimmer);
   }
 }
