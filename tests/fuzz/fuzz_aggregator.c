@@ -8,13 +8,34 @@ int LLVMFuzzerTestOneInput (const guint8 * data, size_t size);
 
 static const gchar *texts[] = { "Hello World", "He1lo World", "hello world",
   "Breaking news", "Score 10", "Score 11", "", "  ", "\xff\xfe", "a",
-  "Caption number one", "Caption number two"
+  "Caption number one", "Caption number two", "alpha bravo • charlie delta",
+  "bravo • charlie delta echo"
 };
 
+/* A line of @text at @x, @y; with @words, its words too, 70 px apart
+ * (a line whose words were read in the sample before, moved, is a
+ * ticker's, split into its words: "alpha bravo • charlie delta" then
+ * "bravo • charlie delta echo" 70 px to the right). */
+static GstVocrLine *
+line_at (const gchar * text, gdouble confidence, gint x, gint y,
+    gboolean words)
+{
+  gchar **split = words ? g_strsplit (text, " ", -1) : NULL;
+  guint n = split ? g_strv_length (split) : 0, i;
+  GstVocrLine *line = gst_vocr_line_new (text, confidence, x, y,
+      n ? 70 * n - 10 : 200, 30, 0.0, "en-US");
+
+  for (i = 0; i < n; i++)
+    gst_vocr_line_add_word (line, gst_vocr_word_new (split[i], confidence,
+            x + 70 * (gint) i, y, 60, 30));
+  g_strfreev (split);
+  return line;
+}
+
 /* Each sample: a time step (may go back), then up to three lines, each a
- * text and a box, from the bytes. Invariants checked at the end: ids 1..n
- * in order, every instance a forward interval, events for output items
- * only. */
+ * text, a box and whether it has words, from the bytes. Invariants
+ * checked at the end: ids 1..n in order, every instance a forward
+ * interval, events for output items only. */
 int
 LLVMFuzzerTestOneInput (const guint8 * data, size_t size)
 {
@@ -36,10 +57,10 @@ LLVMFuzzerTestOneInput (const guint8 * data, size_t size)
     else
       t += (step % 8) * 250 * GST_MSECOND;
     for (i = 0; i < n && pos + 3 <= size; i++, pos += 3) {
-      g_ptr_array_add (lines, gst_vocr_line_new (texts[data[pos] %
+      g_ptr_array_add (lines, line_at (texts[data[pos] %
                   G_N_ELEMENTS (texts)], data[pos + 1] / 255.0,
-              data[pos + 2] % 4 * 100, data[pos + 2] / 4 * 10, 200, 30, 0.0,
-              "en-US"));
+              data[pos + 2] % 4 * 100 - data[pos] / 16 * 20,
+              data[pos + 2] / 4 * 10, data[pos + 1] & 1));
     }
     gst_vocr_aggregator_push_sample (agg, t, t + GST_SECOND, lines);
     g_ptr_array_unref (lines);
