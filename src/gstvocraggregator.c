@@ -1163,12 +1163,6 @@ same_row (const GstVocrLine * a, const GstVocrLine * b)
       && 2 * overlap >= MIN (a->height, b->height);
 }
 
-static gint
-compare_ints (gconstpointer a, gconstpointer b)
-{
-  return *(const gint *) a - *(const gint *) b;
-}
-
 /* Whether @line is a window on scrolling text (a ticker), and how far
  * across (@shift) its text moved since the sample before (@agg's last
  * lines): two or more of its words were read once in that sample's lines
@@ -1185,11 +1179,12 @@ scroll_shift (GstVocrAggregator * agg, const GstVocrLine * line, gint * shift)
 {
   const GPtrArray *last_lines = agg->last_lines;
   GArray *words = line_words (line);
-  GArray *shifts = g_array_new (FALSE, FALSE, sizeof (gint));
+  GArray *shifts = g_array_new (FALSE, FALSE, sizeof (gdouble));
   GPtrArray *row = g_ptr_array_new_with_free_func ((GDestroyNotify)
       g_array_unref);
   GPtrArray *row_lines = g_ptr_array_new ();
-  gint x0 = G_MAXINT, x1 = G_MININT, dx, h = MAX (line->height, 1);
+  gint x0 = G_MAXINT, x1 = G_MININT, h = MAX (line->height, 1);
+  gdouble dx = 0.0;
   guint i, j, k, alike = 0;
   gboolean scrolls = FALSE, row_scrolled = FALSE;
 
@@ -1228,15 +1223,15 @@ scroll_shift (GstVocrAggregator * agg, const GstVocrLine * line, gint * shift)
     }
   }
   if (shifts->len >= 2) {
-    g_array_sort (shifts, compare_ints);
-    dx = g_array_index (shifts, gint, shifts->len / 2);
+    g_array_sort (shifts, compare_double);
+    dx = g_array_index (shifts, gdouble, shifts->len / 2);
     for (i = 0; i < shifts->len; i++)
-      alike += 2 * ABS (g_array_index (shifts, gint, i) - dx) <= h;
-    scrolls = alike >= 2 && 5 * alike >= 4 * shifts->len && ABS (dx) > h
-        && (row_scrolled || ABS (line->x - (x0 + dx)) > h
-        || ABS (line->x + line->width - (x1 + dx)) > h);
+      alike += 2 * fabs (g_array_index (shifts, gdouble, i) - dx) <= h;
+    scrolls = alike >= 2 && 5 * alike >= 4 * shifts->len && fabs (dx) > h
+        && (row_scrolled || fabs (line->x - (x0 + dx)) > h
+        || fabs (line->x + line->width - (x1 + dx)) > h);
     if (scrolls)
-      *shift = dx;
+      *shift = (gint) dx;
   }
   g_ptr_array_unref (row_lines);
   g_ptr_array_unref (row);
